@@ -1,0 +1,38 @@
+# Quick start: `make demo`, then `make test`. Both work on a fresh clone with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PLUGINS := $(wildcard plugins/*)
+PLUGIN_TESTS := $(wildcard plugins/*/tests)
+
+.PHONY: install install-test demo test lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . $(foreach p,$(PLUGINS),-e $(p))
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,postgresql]' $(foreach p,$(PLUGINS),-e '$(p)[test]') scipy
+
+demo: install
+	$(BIN)/python examples/build_demo.py
+
+test: install-test
+	$(BIN)/python -m pytest --import-mode=importlib tests $(PLUGIN_TESTS)
+
+lint: install-test
+	$(BIN)/ruff check src tests plugins bench examples
+	$(BIN)/ruff format --check src tests plugins bench examples
+
+format: install-test
+	$(BIN)/ruff format src tests plugins bench examples
+	$(BIN)/ruff check --fix src tests plugins bench examples
+
+bench: install-test
+	$(BIN)/python -m pytest --import-mode=importlib -p no:cacheprovider bench -s -q
+
+clean:
+	rm -rf build .pytest_cache .hypothesis

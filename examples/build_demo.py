@@ -1,0 +1,55 @@
+"""Rebuild every example into a working programme folder under build/demo/ and run its main job.
+
+Runs the installed ``yk`` command, as a user would; stops with the command's exit code when one
+fails, so ``make demo`` fails loudly.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+BUILD = ROOT / "build" / "demo"
+YK = str(Path(sys.executable).parent / "yk")
+
+
+def yk(*args: str) -> None:
+    print(f"\n$ yk {' '.join(args)}", flush=True)
+    result = subprocess.run([YK, *args], check=False)
+    if result.returncode != 0:
+        sys.exit(f"demo: `yk {' '.join(args)}` exited {result.returncode}")
+
+
+def build(example: Path) -> Path:
+    target = BUILD / example.name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(example, target, ignore=shutil.ignore_patterns("README.md"))
+    return target
+
+
+def main() -> None:
+    examples = sorted(p for p in EXAMPLES.iterdir() if (p / "programme.toml").exists())
+    yk("models")
+    fresh = BUILD / "uusi-ohjelma"
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    yk("init", str(fresh), "--model", "nuoret-aikuiset", "--organisation", "Esimerkkikunta")
+    built = []
+    for example in examples:
+        target = build(example)
+        yk("validate", str(target))
+        yk("checklist", str(target))
+        built.append(target)
+    print("\nDemo programmes built:")
+    for path in [fresh, *built]:
+        print(f"  {path.relative_to(ROOT)}")
+    print("Open their programme.toml, or run `.venv/bin/yk checklist DIR` in any of them.")
+
+
+if __name__ == "__main__":
+    main()

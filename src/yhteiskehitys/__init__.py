@@ -1,0 +1,46 @@
+"""yhteiskehitys: co-developing public services with the people who use them.
+
+The package root stays light so the command line starts fast; model classes and the store are
+imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+__version__ = "0.1.0"
+
+hookimpl = pluggy.HookimplMarker("yhteiskehitys")
+"""Marker for hook implementations: ``from yhteiskehitys import hookimpl``."""
+
+_LAZY = {
+    "ModelTemplate": "yhteiskehitys.model",
+    "Programme": "yhteiskehitys.model",
+    "TargetGroup": "yhteiskehitys.model",
+    "Check": "yhteiskehitys.checks",
+    "Problem": "yhteiskehitys.checks",
+    "CheckContext": "yhteiskehitys.checks",
+    "ProgrammeFolder": "yhteiskehitys.folder",
+    "get_plugin_manager": "yhteiskehitys.plugins",
+    "YhteiskehitysError": "yhteiskehitys.errors",
+    "ConfigError": "yhteiskehitys.errors",
+}
+
+__all__ = ["__version__", "hookimpl", *_LAZY]
+
+if TYPE_CHECKING:
+    from .checks import Check, CheckContext, Problem
+    from .errors import ConfigError, YhteiskehitysError
+    from .folder import ProgrammeFolder
+    from .model import ModelTemplate, Programme, TargetGroup
+    from .plugins import get_plugin_manager
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'yhteiskehitys' has no attribute {name!r}")

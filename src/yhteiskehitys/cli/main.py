@@ -1,0 +1,128 @@
+"""The root command and the entry point that turns every error into a message and an exit code.
+
+Built-in commands are listed in a table and imported only when run, so ``yk --help`` stays fast;
+plugins add commands through ``yk_cli_commands``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import ConfigError, YhteiskehitysError
+
+BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
+    "models": ("yhteiskehitys.cli.info:models", "List the copyable models (toimintamallit)."),
+    "plugins": ("yhteiskehitys.cli.info:plugins", "List plugins, versions and their hooks."),
+    "init": ("yhteiskehitys.cli.init:init", "Create a programme folder from a model."),
+    "validate": ("yhteiskehitys.cli.validate:validate", "Check the configuration and records."),
+    "checklist": ("yhteiskehitys.cli.checklist:checklist", "Show or mark progress per phase."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose built-in commands load on use and whose plugin commands load on demand."""
+
+    _plugins_loaded = False
+
+    def _load_plugin_commands(self, ctx: click.Context) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        from .state import plugin_manager
+
+        pm = plugin_manager()
+        before = set(self.commands)
+        pm.hook.yk_cli_commands(cli=self)
+        for name in set(self.commands) - before:
+            if name in BUILTIN_COMMANDS:
+                raise click.UsageError(f"a plugin redefines the built-in command {name!r}")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugin_commands(ctx)
+        return sorted(set(BUILTIN_COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in BUILTIN_COMMANDS:
+            target = BUILTIN_COMMANDS[name][0]
+            module, attr = target.split(":")
+            return getattr(importlib.import_module(module), attr)
+        self._load_plugin_commands(ctx)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Built-ins are described from the table, so help never imports their modules.
+        rows = [(name, BUILTIN_COMMANDS[name][1]) for name in sorted(BUILTIN_COMMANDS)]
+        self._load_plugin_commands(ctx)
+        for name in sorted(set(self.commands) - set(BUILTIN_COMMANDS)):
+            rows.append((name, self.commands[name].get_short_help_str(limit=60)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="yhteiskehitys")
+@click.option(
+    "--as",
+    "operator",
+    metavar="NAME",
+    envvar="YK_OPERATOR",
+    help="Who makes the changes, for the audit trail (default: YK_OPERATOR or your user name).",
+)
+@click.pass_context
+def cli(ctx: click.Context, operator: str | None) -> None:
+    """yhteiskehitys (yk): co-develop services with the people who use them.
+
+    Set up a programme for a target group (kohderyhmä) from a copyable model
+    (toimintamalli), record its work and check that every wish heard got an answer.
+    """
+    from .state import State
+
+    ctx.obj = State(operator=operator)
+
+
+def _report(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code: 0 ok, 1 a check failed, 2 bad input."""
+    try:
+        result = cli.main(args=argv, prog_name="yk", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except ConfigError as exc:
+        _report(exc.problems)
+        return exc.exit_code
+    except YhteiskehitysError as exc:
+        _report([str(exc)])
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was written by the interrupted step.", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a user gets a message, never a traceback
+        if os.environ.get("YK_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in yhteiskehitys or a plugin; run again with YK_DEBUG=1 for details.",
+            err=True,
+        )
+        return 3
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""The one cattrs converter, and the one place where its errors become readable messages.
+
+``make_converter(fmt, rules=...)`` returns a converter configured by ``configure_converter``:
+
+- every attrs class is structured with ``forbid_extra_keys`` so a misspelt key is reported;
+- ``str``, ``int``, ``float`` and ``bool`` are strict: ``5`` is not silently the string ``"5"``;
+- dates are TOML dates or ISO strings on the way in; ISO strings in JSON, native in TOML out;
+- :class:`Text` may be written as a plain string, meaning the Finnish text;
+- eligibility rules are a tagged union on their ``rule`` key, open to plugins' rule classes;
+- every problem in a file is collected, then raised as one :class:`ConfigError` whose lines read
+  ``FILE: dotted.field.path: reason``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import tomllib
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from .errors import ConfigError, FieldValueError
+from .model.target_group import BUILTIN_RULES, EligibilityRule
+from .model.text import Text
+
+T = TypeVar("T")
+FORMATS = ("json", "toml")
+
+
+def _strict(kind: type, label: str):
+    def structure(value: Any, _: Any) -> Any:
+        if kind is not bool and isinstance(value, bool):
+            raise TypeError(f"expected {label} (got {value!r})")
+        if kind is float and isinstance(value, int):
+            return float(value)
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {label} (got {value!r})")
+        return value
+
+    return structure
+
+
+def _structure_date(value: Any, _: Any) -> date:
+    if isinstance(value, datetime):
+        raise TypeError(f"expected a date such as 2024-03-01, not a date and time (got {value})")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise TypeError(f"expected a date such as 2024-03-01 (got {value!r})")
+
+
+def configure_converter(
+    converter: cattrs.Converter, fmt: str, rules: Iterable[type[EligibilityRule]]
+) -> None:
+    """Apply the project's conventions to ``converter`` (see the module docstring)."""
+    for kind, label in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
+        converter.register_structure_hook(kind, _strict(kind, label))
+    converter.register_structure_hook(float, _strict(float, "a number"))
+    converter.register_structure_hook(date, _structure_date)
+    if fmt == "json":
+        converter.register_unstructure_hook(date, lambda d: d.isoformat())
+
+    text_fn = make_dict_structure_fn(Text, converter, _cattrs_forbid_extra_keys=True)
+    converter.register_structure_hook(
+        Text, lambda v, t: Text(fi=v) if isinstance(v, str) else text_fn(v, t)
+    )
+
+    registry = {rule.kind: rule for rule in rules}
+
+    def structure_rule(value: Any, _: Any) -> EligibilityRule:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a table with a 'rule' key (got {value!r})")
+        kind = value.get("rule")
+        if kind not in registry:
+            known = ", ".join(sorted(registry))
+            raise FieldValueError("rule", f"unknown rule {kind!r} (known: {known})")
+        rest = {k: v for k, v in value.items() if k != "rule"}
+        return converter.structure(rest, registry[kind])
+
+    def unstructure_rule(rule: EligibilityRule) -> dict[str, Any]:
+        return {"rule": rule.kind, **converter.unstructure(rule, type(rule))}
+
+    converter.register_structure_hook_func(lambda t: t is EligibilityRule, structure_rule)
+    converter.register_unstructure_hook_func(lambda t: t is EligibilityRule, unstructure_rule)
+
+
+class Converter(cattrs.Converter):
+    """The project's converter; ``thorough()`` gives its twin that reports every problem."""
+
+    thorough: Callable[[], cattrs.Converter] | None = None
+
+
+def make_converter(
+    fmt: str = "json", rules: Iterable[type[EligibilityRule]] | None = None
+) -> Converter:
+    """A converter for ``fmt`` ("json" or "toml"); ``rules`` defaults to the built-in ones.
+
+    Build it after plugins are loaded and pass their rules (see ``catalogue.converter``).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    rules = tuple(BUILTIN_RULES if rules is None else rules)
+    converter = Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter, fmt, rules)
+    converter.thorough = functools.partial(_thorough_converter, fmt, rules)
+    return converter
+
+
+@functools.cache
+def _thorough_converter(fmt: str, rules: tuple[type[EligibilityRule], ...]) -> cattrs.Converter:
+    """A slower converter, used only after a failure, that finds every problem at once.
+
+    cattrs' generated code stops at the first class whose fields fail and runs validators only
+    once every field structured; this one structures and validates each field on its own.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter, fmt, rules)
+    converter.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t is not Text, functools.partial(_thorough_hook, converter)
+    )
+    return converter
+
+
+def _thorough_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    names = {f.name for f in fields}
+
+    def structure_fields(data: Any, _: Any) -> Any:
+        if not isinstance(data, Mapping):
+            raise TypeError(f"expected a table of fields (got {data!r})")
+        errors: list[Exception] = []
+        values: dict[str, Any] = {}
+        for f in fields:
+            if f.name not in data:
+                if f.default is attrs.NOTHING:
+                    errors.append(_noted(KeyError(f.name), cls, f.name))
+                continue
+            try:
+                value = converter.structure(data[f.name], hints[f.name])
+                if f.converter is not None:
+                    value = f.converter(value)
+                if f.validator is not None:
+                    f.validator(None, f, value)
+                values[f.name] = value
+            except Exception as exc:  # noqa: BLE001 - every kind of failure is a finding here
+                errors.append(_noted(exc, cls, f.name))
+        extra = set(data) - names
+        if extra:
+            errors.append(ForbiddenExtraKeysError("", cls, extra))
+        if errors:
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return cls(**values)
+
+    return structure_fields
+
+
+def _noted(exc: Exception, cls: type, name: str) -> Exception:
+    exc.add_note(AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {name}", name, cls))
+    return exc
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def _join(path: list[str]) -> str:
+    out = ""
+    for part in path:
+        out += part if part.startswith("[") or not out else "." + part
+    return out or "(top level)"
+
+
+def _problems(exc: BaseException, path: list[str]) -> Iterator[tuple[list[str], str]]:
+    if isinstance(exc, BaseValidationError):
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, IterableValidationNote):
+                step = f"[{note.index}]"
+            else:
+                step = getattr(note, "name", None) or str(note)
+            yield from _problems(sub, [*path, str(step)])
+        for sub in without_notes:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        for key in sorted(exc.extra_fields):
+            yield [*path, key], f"unknown field (allowed: {allowed})"
+    elif isinstance(exc, FieldValueError):
+        # A validator of the class at ``path`` names its own field; the last step of the path
+        # may already be that field when cattrs attributed the error to it.
+        tail = [] if path and path[-1] == exc.field else [exc.field]
+        yield [*path, *tail], exc.message
+    elif isinstance(exc, KeyError):
+        yield path, "required field is missing"
+    else:
+        yield path, str(exc) or type(exc).__name__
+
+
+def format_problems(exc: BaseException, source: str) -> list[str]:
+    """Readable ``source: path: reason`` lines for a structuring failure."""
+    return [f"{source}: {_join(path)}: {reason}" for path, reason in _problems(exc, [])]
+
+
+def structure(data: Any, cls: type[T], converter: cattrs.Converter, source: str) -> T:
+    """Structure ``data`` into ``cls``; on any failure raise :class:`ConfigError` with every problem."""
+    if not isinstance(data, dict) and attrs.has(cls):
+        raise ConfigError([f"{source}: (top level): expected a table of fields"])
+    try:
+        return converter.structure(data, cls)
+    except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        problems = format_problems(exc, source)
+    thorough = getattr(converter, "thorough", None)
+    if thorough is not None:
+        try:
+            thorough().structure(data, cls)
+        except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
+            problems = format_problems(exc, source)
+    raise ConfigError(problems)
+
+
+# --- reading and writing --------------------------------------------------------------------
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every way it can be unreadable into a :class:`ConfigError`."""
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError([f"{path}: file not found"]) from None
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot read: {exc.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            [f"{name}: byte {exc.start}: not UTF-8 text; save the file as UTF-8"]
+        ) from None
+    if not text.strip():
+        raise ConfigError([f"{name}: (top level): the file is empty"])
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{name}: invalid TOML: {exc}"]) from None
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+def dumps_toml(obj: Any, converter: cattrs.Converter) -> str:
+    import tomli_w  # only writers of TOML pay for the import
+
+    return tomli_w.dumps(_drop_none(converter.unstructure(obj)))
+
+
+def loads_toml(text: str, cls: type[T], converter: cattrs.Converter, source: str) -> T:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{source}: invalid TOML: {exc}"]) from None
+    return structure(data, cls, converter, source)
+
+
+def dumps_json(obj: Any, converter: cattrs.Converter, *, indent: int | None = 2) -> str:
+    return json.dumps(converter.unstructure(obj), ensure_ascii=False, indent=indent, sort_keys=True)
+
+
+def loads_json(text: str, cls: type[T], converter: cattrs.Converter, source: str) -> T:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError([f"{source}: line {exc.lineno}: invalid JSON: {exc.msg}"]) from None
+    return structure(data, cls, converter, source)

@@ -1,0 +1,120 @@
+"""A programme folder: ``programme.toml``, the store and the outputs of one programme."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import define
+
+from . import catalogue
+from .convert import dumps_toml, read_toml, structure
+from .errors import ConfigError, UnknownModelError, YhteiskehitysError
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from .model import ModelTemplate, Programme
+
+PROGRAMME_FILE = "programme.toml"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@define
+class ProgrammeFolder:
+    """A programme read from its folder, with the model template it names."""
+
+    path: Path
+    programme: Programme
+    template: ModelTemplate
+
+    @classmethod
+    def open(cls, path: Path | str, pm: pluggy.PluginManager) -> ProgrammeFolder:
+        """Read and validate ``programme.toml``; every problem is raised at once as ConfigError."""
+        from .model import Programme
+
+        folder = Path(path)
+        file = folder / PROGRAMME_FILE
+        if not file.exists():
+            raise ConfigError(
+                [f"{file}: not found; create a programme with `yk init {folder} --model NAME`"]
+            )
+        data = read_toml(file)
+        programme = structure(data, Programme, catalogue.converter(pm, "toml"), PROGRAMME_FILE)
+        try:
+            template = catalogue.get_model(pm, programme.model)
+        except UnknownModelError as exc:
+            raise ConfigError([f"{PROGRAMME_FILE}: model: {exc}"]) from None
+        return cls(path=folder, programme=programme, template=template)
+
+
+def programme_from_template(
+    template: ModelTemplate, *, name: str, organisation: str, language: str
+) -> Programme:
+    """A new programme that starts from the model's defaults."""
+    from .model import Programme
+
+    return Programme(
+        name=name,
+        model=template.name,
+        organisation=organisation,
+        language=language,
+        target_group=template.target_group,
+        loop_limits=template.loop_limits,
+        consent_policy=template.consent_policy,
+        disclosure_threshold=template.disclosure_threshold,
+    )
+
+
+def init_folder(
+    path: Path | str,
+    template: ModelTemplate,
+    pm: pluggy.PluginManager,
+    *,
+    name: str | None = None,
+    organisation: str = "",
+    language: str = "fi",
+    force: bool = False,
+) -> Path:
+    """Create a programme folder from ``template``; refuse a non-empty folder unless ``force``."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise YhteiskehitysError(f"{folder}: exists and is not a folder")
+    if folder.exists() and any(folder.iterdir()) and not force:
+        raise YhteiskehitysError(
+            f"{folder}: the folder is not empty; choose another or pass --force to overwrite "
+            f"{PROGRAMME_FILE}"
+        )
+    try:
+        programme = programme_from_template(
+            template,
+            name=name or template.title.get(language),
+            organisation=organisation or "Organisaatio",
+            language=language,
+        )
+    except ValueError as exc:
+        raise YhteiskehitysError(f"cannot create the programme: {exc}") from None
+    header = (
+        f"# {programme.name}\n"
+        f"# Created from the model {template.name!r}. Edit freely; `yk validate` checks it.\n\n"
+    )
+    file = folder / PROGRAMME_FILE
+    atomic_write(file, header + dumps_toml(programme, catalogue.converter(pm, "toml")))
+    return file
+

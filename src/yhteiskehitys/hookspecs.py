@@ -1,0 +1,90 @@
+"""Every hook of yhteiskehitys, each documented here; the hook reference is generated from this file.
+
+A plugin implements hooks with ``from yhteiskehitys import hookimpl`` and is found through the
+``yhteiskehitys`` entry-point group. Hooks returning lists are collected from every plugin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import click
+
+    from .checks import Check
+    from .model import EligibilityRule, ModelTemplate
+
+hookspec = pluggy.HookspecMarker("yhteiskehitys")
+
+# --- models and configuration ---------------------------------------------------------------
+
+
+@hookspec
+def yk_models() -> list[ModelTemplate]:
+    """Copyable models (toimintamallit) this plugin offers.
+
+    :returns: a list of :class:`~yhteiskehitys.model.ModelTemplate`; names must be unique across
+        all plugins.
+
+    Called when models are listed (``yk models``) and when a programme is created from or
+    checked against its model (``yk init``, ``yk validate``, ``yk checklist``).
+    """
+
+
+@hookspec
+def yk_eligibility_rules() -> list[type[EligibilityRule]]:
+    """Eligibility rule classes a target group may use, beyond the built-in ones.
+
+    :returns: a list of subclasses of :class:`~yhteiskehitys.model.EligibilityRule`, each an
+        attrs class with a unique ``kind`` (the value of ``rule =`` in ``programme.toml``).
+
+    Called once when the converter is built, before any configuration is read.
+    """
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+@hookspec
+def yk_checks() -> list[Check]:
+    """Checks run over a programme by ``yk validate``.
+
+    :returns: a list of :class:`~yhteiskehitys.checks.Check`; each check's function receives a
+        :class:`~yhteiskehitys.checks.CheckContext` and yields
+        :class:`~yhteiskehitys.checks.Problem` objects.
+
+    Called by ``yk validate`` after the configuration has been read without errors.
+    """
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+@hookspec
+def yk_template_paths() -> list[Path]:
+    """Folders of templates that add to or override the built-in reports, certificates, e-mails.
+
+    :returns: a list of :class:`pathlib.Path` folders.
+
+    Called when the template environment is built; a programme folder's own ``templates/``
+    comes first, then these, then the built-in templates.
+    """
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+@hookspec
+def yk_cli_commands(cli: click.Group) -> None:
+    """Add the plugin's own commands to the ``yk`` command line.
+
+    :param cli: the root :class:`click.Group`; call ``cli.add_command(...)``.
+    :returns: nothing.
+
+    Called once when the command line starts, after built-in commands are registered, so a
+    plugin's command must not reuse a built-in name.
+    """

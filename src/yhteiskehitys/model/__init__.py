@@ -1,0 +1,67 @@
+"""The domain model: attrs classes, validated on construction, with no I/O."""
+
+from .network import Actor, Network, Organisation
+from .participant import Consent, Participant, PersonalData
+from .programme import Period, Programme
+from .records import (
+    Artefact,
+    CollaborationFeedback,
+    Commission,
+    Finding,
+    Idea,
+    Note,
+    Pilot,
+    Response,
+    Session,
+)
+from .target_group import (
+    AgeRange,
+    AgeRule,
+    AllOf,
+    AnyOf,
+    EligibilityRule,
+    MunicipalityRule,
+    StatusRule,
+    StudyingRule,
+    TargetGroup,
+)
+from .template import ChecklistItem, ConsentPolicy, LoopLimits, ModelTemplate, Phase
+from .text import LANGUAGES, Text
+from .theme import Theme
+
+__all__ = [
+    "LANGUAGES",
+    "Actor",
+    "AgeRange",
+    "AgeRule",
+    "AllOf",
+    "AnyOf",
+    "Artefact",
+    "ChecklistItem",
+    "CollaborationFeedback",
+    "Commission",
+    "Consent",
+    "ConsentPolicy",
+    "EligibilityRule",
+    "Finding",
+    "Idea",
+    "LoopLimits",
+    "ModelTemplate",
+    "MunicipalityRule",
+    "Network",
+    "Note",
+    "Organisation",
+    "Participant",
+    "Period",
+    "PersonalData",
+    "Phase",
+    "Pilot",
+    "Programme",
+    "Response",
+    "Session",
+    "StatusRule",
+    "StudyingRule",
+    "TargetGroup",
+    "Text",
+    "Theme",
+]
