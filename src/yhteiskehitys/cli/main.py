@@ -73,8 +73,15 @@ class LazyGroup(click.Group):
     envvar="YK_OPERATOR",
     help="Who makes the changes, for the audit trail (default: YK_OPERATOR or your user name).",
 )
+@click.option(
+    "--database",
+    metavar="URL",
+    envvar="YK_DATABASE_URL",
+    help="The store: a postgresql:// URL or a SQLite file (default: programme.toml's "
+    "database_url, else yhteiskehitys.db in the programme folder).",
+)
 @click.pass_context
-def cli(ctx: click.Context, operator: str | None) -> None:
+def cli(ctx: click.Context, operator: str | None, database: str | None) -> None:
     """yhteiskehitys (yk): co-develop services with the people who use them.
 
     Set up a programme for a target group (kohderyhmä) from a copyable model
@@ -82,7 +89,7 @@ def cli(ctx: click.Context, operator: str | None) -> None:
     """
     from .state import State
 
-    ctx.obj = State(operator=operator)
+    ctx.obj = State(operator=operator, database=database)
 
 
 def _report(lines: list[str]) -> None:

@@ -25,6 +25,7 @@ def plugin_manager() -> YkPluginManager:
 @define
 class State:
     operator: str | None = None
+    database: str | None = None
 
     @property
     def pm(self) -> YkPluginManager:
