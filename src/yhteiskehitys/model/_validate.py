@@ -9,14 +9,15 @@ from typing import Any
 
 from ..errors import FieldValueError
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+"""Matched with ``fullmatch``: ``$`` would let a trailing newline through."""
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
 
 
 def identifier(instance: Any, attribute: Any, value: str) -> None:
     """Ids appear in URLs, file names and CLI arguments, so keep them plain."""
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise FieldValueError(
             attribute.name,
             f"must be 1-64 letters, digits or . _ : - starting with a letter or digit (got {value!r})",
@@ -30,7 +31,7 @@ def optional_identifier(instance: Any, attribute: Any, value: str | None) -> Non
 
 def identifiers(instance: Any, attribute: Any, value: Iterable[str]) -> None:
     for item in value:
-        if not isinstance(item, str) or not ID_PATTERN.match(item):
+        if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
             raise FieldValueError(attribute.name, f"not a valid id: {item!r}")
 
 

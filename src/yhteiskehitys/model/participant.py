@@ -10,7 +10,7 @@ from attrs import field, frozen
 from ..errors import FieldValueError
 from ._validate import as_tuple, between, identifier, non_empty, one_of, ordered, sane_date
 
-AGE_BAND = re.compile(r"^(\d{1,3})-(\d{1,3})$")
+AGE_BAND = re.compile(r"([0-9]{1,3})-([0-9]{1,3})")
 
 
 @frozen(kw_only=True)
@@ -34,7 +34,7 @@ class Consent:
 def _age_band(instance: object, attribute: object, value: str | None) -> None:
     if value is None:
         return
-    match = AGE_BAND.match(value)
+    match = AGE_BAND.fullmatch(value)
     if not match or int(match.group(1)) > int(match.group(2)):
         raise FieldValueError("age_band", f"must look like 18-24 with low ≤ high (got {value!r})")
 
@@ -77,3 +77,4 @@ class PersonalData:
     name: str = field(validator=non_empty)
     email: str = ""
     phone: str = ""
+    notes: str = ""
