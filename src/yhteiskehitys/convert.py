@@ -5,6 +5,7 @@
 - every attrs class is structured with ``forbid_extra_keys`` so a misspelt key is reported;
 - ``str``, ``int``, ``float`` and ``bool`` are strict: ``5`` is not silently the string ``"5"``;
 - dates are TOML dates or ISO strings on the way in; ISO strings in JSON, native in TOML out;
+- times carry a time zone; JSON writes them as UTC ISO strings with microseconds and ``Z``;
 - :class:`Text` may be written as a plain string, meaning the Finnish text;
 - eligibility rules are a tagged union on their ``rule`` key, open to plugins' rule classes;
 - every problem in a file is collected, then raised as one :class:`ConfigError` whose lines read
@@ -18,7 +19,7 @@ import json
 import tomllib
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +68,24 @@ def _structure_date(value: Any, _: Any) -> date:
     raise TypeError(f"expected a date such as 2024-03-01 (got {value!r})")
 
 
+def _structure_datetime(value: Any, _: Any) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"expected a time such as 2024-03-01T12:00:00Z (got {value!r})") from None
+    if not isinstance(value, datetime):
+        raise TypeError(f"expected a time such as 2024-03-01T12:00:00Z (got {value!r})")
+    if value.tzinfo is None:
+        raise TypeError(f"give the time zone, e.g. 2024-03-01T12:00:00Z (got {value.isoformat()})")
+    return value.astimezone(UTC)
+
+
+def iso_utc(value: datetime) -> str:
+    """The one text form of a time: UTC, microseconds, ``Z``; sorts as the time does."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
 def configure_converter(
     converter: cattrs.Converter, fmt: str, rules: Iterable[type[EligibilityRule]]
 ) -> None:
@@ -75,8 +94,10 @@ def configure_converter(
         converter.register_structure_hook(kind, _strict(kind, label))
     converter.register_structure_hook(float, _strict(float, "a number"))
     converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(datetime, _structure_datetime)
     if fmt == "json":
         converter.register_unstructure_hook(date, lambda d: d.isoformat())
+        converter.register_unstructure_hook(datetime, iso_utc)
 
     text_fn = make_dict_structure_fn(Text, converter, _cattrs_forbid_extra_keys=True)
     converter.register_structure_hook(

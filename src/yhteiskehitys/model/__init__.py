@@ -11,6 +11,7 @@ from .records import (
     Idea,
     Note,
     Pilot,
+    ReportBack,
     Response,
     Session,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "Phase",
     "Pilot",
     "Programme",
+    "ReportBack",
     "Response",
     "Session",
     "StatusRule",

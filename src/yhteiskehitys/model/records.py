@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from attrs import field, frozen
 
@@ -116,6 +116,21 @@ class Response:
                 "decision_text", "give the decision as text or attach it as decision_document"
             )
         ordered("decided", "follow_up")(self)
+
+
+@frozen(kw_only=True)
+class ReportBack:
+    """Kerrottu takaisin: the group was told what became of its view (the loop's last step)."""
+
+    subject: str = field(validator=identifier)
+    at: datetime
+    channel: str = field(validator=non_empty)
+    text: str = field(validator=non_empty)
+    operator: str = field(validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.at.tzinfo is None:
+            raise FieldValueError("at", "give the time with its time zone (e.g. UTC)")
 
 
 @frozen(kw_only=True)
