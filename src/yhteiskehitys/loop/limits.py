@@ -1,0 +1,74 @@
+"""Time limits of the loop and when a step is overdue.
+
+The limits come from the programme (``Programme.loop_limits``), which ``yk init`` copies from the
+model template (defaults: the actor responds within 30 days of delivery; participants are told
+within 14 days of the response). A step is overdue on the day after its due date:
+
+- ``delivered`` and no response after ``respond_days``;
+- ``responded`` and the participants not told after ``report_back_days``;
+- the latest response is ``pending`` and its follow-up date has passed (also after the group
+  was told: the promised decision is still missing).
+
+The SQL statistics (``yhteiskehitys.store.loop_queries``) apply the same rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from ..model import LoopLimits
+
+
+@frozen(kw_only=True)
+class Due:
+    """The next deadline of a subject: what is awaited, by whom, and by when."""
+
+    step: str
+    by: date
+    waiting_for: str
+
+
+def due_for(
+    state: str, since: date, limits: LoopLimits, follow_up: date | None = None
+) -> Due | None:
+    """The deadline that applies to a subject in ``state`` since ``since``, if any.
+
+    A passed follow-up date of a pending response wins over the report-back limit, because
+    it is the older promise.
+    """
+    if state == "delivered":
+        return Due(
+            step="respond", by=since + timedelta(days=limits.respond_days), waiting_for="actor"
+        )
+    dues: list[Due] = []
+    if follow_up is not None and state in ("responded", "reported_back"):
+        dues.append(Due(step="follow_up", by=follow_up, waiting_for="actor"))
+    if state == "responded":
+        dues.append(
+            Due(
+                step="report_back",
+                by=since + timedelta(days=limits.report_back_days),
+                waiting_for="programme",
+            )
+        )
+    return min(dues, key=lambda d: d.by) if dues else None
+
+
+def overdue_reason(
+    state: str, since: date, limits: LoopLimits, today: date, follow_up: date | None = None
+) -> str | None:
+    """Why the subject is overdue on ``today``, or ``None`` when it is not."""
+    due = due_for(state, since, limits, follow_up)
+    if due is None or today <= due.by:
+        return None
+    late = (today - due.by).days
+    if due.step == "respond":
+        return f"no response {(today - since).days} days after delivery ({late} days late)"
+    if due.step == "report_back":
+        age = (today - since).days
+        return f"participants not told {age} days after the response ({late} days late)"
+    return f"pending response: follow-up date {due.by.isoformat()} passed ({late} days late)"

@@ -1,0 +1,121 @@
+"""The state machine of the loop: one table of allowed transitions per kind of subject.
+
+The table below is the single source of truth: the library checks every transition against it,
+the documentation renders it (``render_table``), and a test keeps the two equal.
+
+A commission (toimeksianto) goes through every stage. An idea (idea, aloite) raised by
+participants is first routed to an actor, who may answer it at once: ``routed → delivered`` is
+allowed for ideas only. A ``pending`` response is followed up by a new response, so
+``responded`` may be entered again, also after the group was told (which reopens the loop until
+they are told of the final answer).
+"""
+
+from __future__ import annotations
+
+from ..errors import YhteiskehitysError
+
+KINDS = ("commission", "idea")
+
+TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "commission": {
+        "draft": ("commissioned",),
+        "commissioned": ("in_work",),
+        "in_work": ("documented",),
+        "documented": ("delivered",),
+        "delivered": ("responded",),
+        "responded": ("reported_back", "responded"),
+        "reported_back": ("responded",),
+    },
+    "idea": {
+        "submitted": ("routed",),
+        "routed": ("in_work", "delivered"),
+        "in_work": ("documented",),
+        "documented": ("delivered",),
+        "delivered": ("responded",),
+        "responded": ("reported_back", "responded"),
+        "reported_back": ("responded",),
+    },
+}
+
+INITIAL = {"commission": "draft", "idea": "submitted"}
+
+#: Every state of each kind, in the order of the loop.
+STATES: dict[str, tuple[str, ...]] = {kind: tuple(table) for kind, table in TRANSITIONS.items()}
+
+#: States that count as "reached delivered", the denominator of the closure rate.
+DELIVERED_OR_LATER = ("delivered", "responded", "reported_back")
+#: The state that closes a loop, the numerator of the closure rate.
+CLOSED = "reported_back"
+
+#: CLI verb → the state it moves a subject to.
+VERBS = {
+    "commission": "commissioned",
+    "route": "routed",
+    "start": "in_work",
+    "document": "documented",
+    "deliver": "delivered",
+    "respond": "responded",
+    "report-back": "reported_back",
+}
+
+#: Re-entering ``responded`` (a follow-up of a pending response) needs a pending response.
+FOLLOW_UP_FROM = ("responded", "reported_back")
+
+
+class TransitionRefused(YhteiskehitysError):
+    """A transition the table does not allow; names the current state and the allowed ones."""
+
+    def __init__(
+        self, kind: str, subject: str, current: str, target: str, reason: str = ""
+    ) -> None:
+        self.kind, self.subject, self.current, self.target = kind, subject, current, target
+        self.allowed = allowed_next(kind, current)
+        nxt = ", ".join(self.allowed) or "none (the loop is closed)"
+        why = reason or f"{current} → {target} is not allowed"
+        super().__init__(
+            f"{kind} {subject!r} is {current!r}; cannot move it to {target!r}: {why}. "
+            f"Allowed next: {nxt}."
+        )
+
+
+def allowed_next(kind: str, state: str) -> tuple[str, ...]:
+    """The states a subject of ``kind`` in ``state`` may move to."""
+    try:
+        return TRANSITIONS[kind][state]
+    except KeyError:
+        raise YhteiskehitysError(f"unknown {kind} state {state!r}") from None
+
+
+def check_transition(
+    kind: str, subject: str, current: str, target: str, *, pending: bool = False
+) -> None:
+    """Raise :class:`TransitionRefused` unless ``current → target`` is allowed.
+
+    ``pending`` says whether the subject's latest response is ``pending``: only then may
+    ``responded`` be entered again.
+    """
+    if kind not in TRANSITIONS:
+        raise YhteiskehitysError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    if target not in TRANSITIONS[kind]:
+        raise TransitionRefused(kind, subject, current, target, f"{target!r} is not a {kind} state")
+    if target not in allowed_next(kind, current):
+        raise TransitionRefused(kind, subject, current, target)
+    if target == "responded" and current in FOLLOW_UP_FROM and not pending:
+        raise TransitionRefused(
+            kind,
+            subject,
+            current,
+            target,
+            "only a 'pending' response may be followed by a new response",
+        )
+
+
+def render_table() -> str:
+    """The transition table as Markdown, one section per kind (docs/loop.md embeds it)."""
+    lines: list[str] = []
+    for kind in KINDS:
+        lines += [f"| {kind} state | allowed next |", "|---|---|"]
+        for state, nxt in TRANSITIONS[kind].items():
+            lines.append(f"| `{state}` | {', '.join(f'`{n}`' for n in nxt) or '—'} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
