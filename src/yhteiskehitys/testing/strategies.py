@@ -14,7 +14,7 @@ requires. ``STRATEGIES`` maps each model class to its strategy, so a test can co
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from hypothesis import strategies as st
@@ -47,6 +47,7 @@ from ..model import (
     Phase,
     Pilot,
     Programme,
+    ReportBack,
     Response,
     Session,
     StatusRule,
@@ -231,7 +232,7 @@ def _model_phases(draw: st.DrawFn) -> tuple[Phase, ...]:
     item_ids = draw(st.lists(ids(), max_size=4 * len(phase_ids), unique=True))
     out = []
     for n, phase_id in enumerate(phase_ids):
-        chunk = item_ids[n::len(phase_ids)] if phase_ids else []
+        chunk = item_ids[n :: len(phase_ids)] if phase_ids else []
         items = tuple(ChecklistItem(id=i, text=draw(text_values())) for i in chunk)
         out.append(Phase(id=phase_id, title=draw(text_values()), items=items))
     return tuple(out)
@@ -333,13 +334,21 @@ def participants() -> st.SearchStrategy[Participant]:
 
 def personal_data() -> st.SearchStrategy[PersonalData]:
     return st.builds(
-        PersonalData, participant=ids(), name=non_empty_texts(), email=texts(), phone=texts()
+        PersonalData,
+        participant=ids(),
+        name=non_empty_texts(),
+        email=texts(),
+        phone=texts(),
+        notes=texts(),
     )
 
 
 def themes() -> st.SearchStrategy[Theme]:
     return st.builds(
-        Theme, id=ids(), title=non_empty_texts(), kind=st.sampled_from(THEME_KINDS),
+        Theme,
+        id=ids(),
+        title=non_empty_texts(),
+        kind=st.sampled_from(THEME_KINDS),
         description=texts(),
     )
 
@@ -427,6 +436,24 @@ def responses(draw: st.DrawFn, outcome: str | None = None) -> Response:
     )
 
 
+def times() -> st.SearchStrategy[datetime]:
+    """Aware UTC times within the model's date range, with microseconds."""
+    return st.builds(
+        lambda day, clock: datetime.combine(day, clock, tzinfo=UTC), dates(), st.times()
+    )
+
+
+def report_backs() -> st.SearchStrategy[ReportBack]:
+    return st.builds(
+        ReportBack,
+        subject=ids(),
+        at=times(),
+        channel=non_empty_texts(),
+        text=non_empty_texts(),
+        operator=non_empty_texts(),
+    )
+
+
 def notes() -> st.SearchStrategy[Note]:
     return st.builds(Note, text=non_empty_texts(), tags=word_tuples())
 
@@ -488,6 +515,7 @@ STRATEGIES: dict[type, Any] = {
     Artefact: artefacts,
     Finding: findings,
     Response: responses,
+    ReportBack: report_backs,
     Note: notes,
     CollaborationFeedback: collaboration_feedback,
     Pilot: pilots,
@@ -501,4 +529,3 @@ def for_class(cls: type) -> st.SearchStrategy[Any]:
         return STRATEGIES[cls]()
     except KeyError:
         raise KeyError(f"no strategy for {cls.__name__}; add one to STRATEGIES") from None
-
