@@ -1,0 +1,2 @@
+"""Participation measurement: instruments, survey-export readers, statistics and disclosure
+control (osallisuusbarometri with a comparison group)."""
