@@ -4,6 +4,7 @@
 
 - every attrs class is structured with ``forbid_extra_keys`` so a misspelt key is reported;
 - ``str``, ``int``, ``float`` and ``bool`` are strict: ``5`` is not silently the string ``"5"``;
+- a list field takes a list only, never a string or a table cut into its characters or keys;
 - dates are TOML dates or ISO strings on the way in; ISO strings in JSON, native in TOML out;
 - times carry a time zone; JSON writes them as UTC ISO strings with microseconds and ``Z``;
 - :class:`Text` may be written as a plain string, meaning the Finnish text;
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import tomllib
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -73,7 +75,9 @@ def _structure_datetime(value: Any, _: Any) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise TypeError(f"expected a time such as 2024-03-01T12:00:00Z (got {value!r})") from None
+            raise TypeError(
+                f"expected a time such as 2024-03-01T12:00:00Z (got {value!r})"
+            ) from None
     if not isinstance(value, datetime):
         raise TypeError(f"expected a time such as 2024-03-01T12:00:00Z (got {value!r})")
     if value.tzinfo is None:
@@ -86,10 +90,33 @@ def iso_utc(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def _is_homogenous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _list_only(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """cattrs would iterate a string or a table: ``"abc"`` would become ``("a", "b", "c")``."""
+    from cattrs.cols import homogenous_tuple_structure_factory
+
+    structure_items = homogenous_tuple_structure_factory(t, converter)
+
+    def structure(value: Any, type_: Any) -> Any:
+        if not isinstance(value, (list, tuple)):
+            got = "a table" if isinstance(value, Mapping) else repr(value)
+            raise TypeError(f"expected a list (got {got})")
+        return structure_items(value, type_)
+
+    return structure
+
+
 def configure_converter(
     converter: cattrs.Converter, fmt: str, rules: Iterable[type[EligibilityRule]]
 ) -> None:
     """Apply the project's conventions to ``converter`` (see the module docstring)."""
+    converter.register_structure_hook_factory(
+        _is_homogenous_tuple, lambda t: _list_only(t, converter)
+    )
     for kind, label in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
         converter.register_structure_hook(kind, _strict(kind, label))
     converter.register_structure_hook(float, _strict(float, "a number"))
@@ -182,7 +209,7 @@ def _thorough_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any
                 if f.validator is not None:
                     f.validator(None, f, value)
                 values[f.name] = value
-            except Exception as exc:  # noqa: BLE001 - every kind of failure is a finding here
+            except Exception as exc:  # every kind of failure is a finding here
                 errors.append(_noted(exc, cls, f.name))
         extra = set(data) - names
         if extra:
@@ -195,7 +222,9 @@ def _thorough_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any
 
 
 def _noted(exc: Exception, cls: type, name: str) -> Exception:
-    exc.add_note(AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {name}", name, cls))
+    exc.add_note(
+        AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {name}", name, cls)
+    )
     return exc
 
 
@@ -241,7 +270,7 @@ def format_problems(exc: BaseException, source: str) -> list[str]:
 
 
 def structure(data: Any, cls: type[T], converter: cattrs.Converter, source: str) -> T:
-    """Structure ``data`` into ``cls``; on any failure raise :class:`ConfigError` with every problem."""
+    """Structure ``data`` into ``cls``; on failure raise :class:`ConfigError` with every problem."""
     if not isinstance(data, dict) and attrs.has(cls):
         raise ConfigError([f"{source}: (top level): expected a table of fields"])
     try:
@@ -272,15 +301,28 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            [f"{name}: byte {exc.start}: not UTF-8 text; save the file as UTF-8"]
+            [f"{name}: line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"]
         ) from None
     if not text.strip():
         raise ConfigError([f"{name}: (top level): the file is empty"])
+    return _parse_toml(text.removeprefix("\ufeff"), name)
+
+
+_TOML_AT = re.compile(r"^(?P<reason>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+
+
+def _parse_toml(text: str, source: str) -> dict[str, Any]:
+    """tomllib's reason, with the place first as in every other message: ``FILE: line 3: ...``."""
     try:
-        return tomllib.loads(text.removeprefix("\ufeff"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{name}: invalid TOML: {exc}"]) from None
+        match = _TOML_AT.match(str(exc))
+        if match is None:
+            raise ConfigError([f"{source}: invalid TOML: {exc}"]) from None
+        place = f"line {match['line']}, column {match['column']}"
+        raise ConfigError([f"{source}: {place}: invalid TOML: {match['reason']}"]) from None
 
 
 def _drop_none(value: Any) -> Any:
@@ -298,11 +340,7 @@ def dumps_toml(obj: Any, converter: cattrs.Converter) -> str:
 
 
 def loads_toml(text: str, cls: type[T], converter: cattrs.Converter, source: str) -> T:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{source}: invalid TOML: {exc}"]) from None
-    return structure(data, cls, converter, source)
+    return structure(_parse_toml(text, source), cls, converter, source)
 
 
 def dumps_json(obj: Any, converter: cattrs.Converter, *, indent: int | None = 2) -> str:

@@ -56,11 +56,22 @@ class ProgrammeFolder:
                 [f"{file}: not found; create a programme with `yk init {folder} --model NAME`"]
             )
         data = read_toml(file)
-        programme = structure(data, Programme, catalogue.converter(pm, "toml"), PROGRAMME_FILE)
+        problems: list[str] = []
         try:
-            template = catalogue.get_model(pm, programme.model)
+            programme = structure(data, Programme, catalogue.converter(pm, "toml"), PROGRAMME_FILE)
+        except ConfigError as exc:
+            problems = exc.problems
+        # An unknown model is reported with the file's other problems, not after they are fixed.
+        name = data.get("model")
+        template = None
+        try:
+            if isinstance(name, str):
+                template = catalogue.get_model(pm, name)
         except UnknownModelError as exc:
-            raise ConfigError([f"{PROGRAMME_FILE}: model: {exc}"]) from None
+            problems.append(f"{PROGRAMME_FILE}: model: {exc}")
+        if problems:
+            raise ConfigError(problems)
+        assert template is not None
         return cls(path=folder, programme=programme, template=template)
 
 
@@ -117,4 +128,3 @@ def init_folder(
     file = folder / PROGRAMME_FILE
     atomic_write(file, header + dumps_toml(programme, catalogue.converter(pm, "toml")))
     return file
-
