@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pluggy
-
 __version__ = "0.1.0"
-
-hookimpl = pluggy.HookimplMarker("yhteiskehitys")
-"""Marker for hook implementations: ``from yhteiskehitys import hookimpl``."""
 
 _LAZY = {
     "ModelTemplate": "yhteiskehitys.model",
@@ -31,6 +26,11 @@ _LAZY = {
 __all__ = ["__version__", "hookimpl", *_LAZY]
 
 if TYPE_CHECKING:
+    import pluggy
+
+    hookimpl: pluggy.HookimplMarker
+    """Marker for hook implementations: ``from yhteiskehitys import hookimpl``."""
+
     from .checks import Check, CheckContext, Problem
     from .errors import ConfigError, YhteiskehitysError
     from .folder import ProgrammeFolder
@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "hookimpl":
+        # Made on first use: importing pluggy would slow down ``yk --help``.
+        import pluggy
+
+        marker = globals()["hookimpl"] = pluggy.HookimplMarker("yhteiskehitys")
+        return marker
     if name in _LAZY:
         import importlib
 

@@ -25,7 +25,11 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroup(click.Group):
-    """A group whose built-in commands load on use and whose plugin commands load on demand."""
+    """A group whose built-in commands load on use and whose plugin commands load on demand.
+
+    ``--help`` lists plugin commands from a cache (see ``plugin_commands``), so it imports
+    neither the plugins nor the model; the plugins load when their command runs.
+    """
 
     _plugins_loaded = False
 
@@ -33,6 +37,7 @@ class LazyGroup(click.Group):
         if self._plugins_loaded:
             return
         self._plugins_loaded = True
+        from . import plugin_commands
         from .state import plugin_manager
 
         pm = plugin_manager()
@@ -41,10 +46,27 @@ class LazyGroup(click.Group):
         for name in set(self.commands) - before:
             if name in BUILTIN_COMMANDS:
                 raise click.UsageError(f"a plugin redefines the built-in command {name!r}")
+        ours = {name: pm.get_plugin(name) for name in getattr(pm, "distributions", {})}
+        plugin_commands.store_rows(
+            self._plugin_rows_loaded(),
+            plugin_commands.plugin_files(ours.values(), self.commands.values()),
+        )
+
+    def _plugin_rows_loaded(self) -> list[tuple[str, str]]:
+        names = sorted(set(self.commands) - set(BUILTIN_COMMANDS))
+        return [(name, self.commands[name].get_short_help_str(limit=60)) for name in names]
+
+    def _plugin_rows(self, ctx: click.Context) -> list[tuple[str, str]]:
+        from . import plugin_commands
+
+        rows = None if self._plugins_loaded else plugin_commands.cached_rows()
+        if rows is None:
+            self._load_plugin_commands(ctx)
+            rows = self._plugin_rows_loaded()
+        return rows
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load_plugin_commands(ctx)
-        return sorted(set(BUILTIN_COMMANDS) | set(self.commands))
+        return sorted(set(BUILTIN_COMMANDS) | {name for name, _ in self._plugin_rows(ctx)})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in BUILTIN_COMMANDS:
@@ -57,9 +79,7 @@ class LazyGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Built-ins are described from the table, so help never imports their modules.
         rows = [(name, BUILTIN_COMMANDS[name][1]) for name in sorted(BUILTIN_COMMANDS)]
-        self._load_plugin_commands(ctx)
-        for name in sorted(set(self.commands) - set(BUILTIN_COMMANDS)):
-            rows.append((name, self.commands[name].get_short_help_str(limit=60)))
+        rows.extend(self._plugin_rows(ctx))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
