@@ -45,7 +45,10 @@ def yk_plugin_manager(monkeypatch: pytest.MonkeyPatch) -> YkPluginManager:
 
     pm = get_plugin_manager(entry_points=False)
     monkeypatch.setattr(state, "plugin_manager", lambda: pm)
+    # The command line loads plugin commands once per process and caches their help.
     monkeypatch.setattr(cli_main.cli, "_plugins_loaded", False, raising=False)
+    monkeypatch.setattr(cli_main.cli, "commands", {})
+    monkeypatch.setenv("YK_NO_CACHE", "1")
     return pm
 
 
