@@ -52,3 +52,15 @@ def yk(tmp_path_factory):
         )
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Keep the command line's help cache out of the home folder while testing."""
+    old = os.environ.get("YK_CACHE_DIR")
+    os.environ["YK_CACHE_DIR"] = str(tmp_path_factory.mktemp("yk-cache-session"))
+    yield
+    if old is None:
+        os.environ.pop("YK_CACHE_DIR", None)
+    else:
+        os.environ["YK_CACHE_DIR"] = old

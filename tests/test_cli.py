@@ -1,0 +1,274 @@
+"""Every command of ``yk``: output, exit codes (0 ok, 1 a check failed, 2 bad input) and that
+bad input writes nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from yhteiskehitys.cli.main import BUILTIN_COMMANDS, main
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def programme(tmp_path, capsys):
+    folder = tmp_path / "ohjelma"
+    code, _, err = run(
+        capsys, "init", folder, "--model", "nuoret-aikuiset", "--organisation", "Kunta"
+    )
+    assert code == 0, err
+    return folder
+
+
+def set_in(folder, old, new):
+    file = folder / "programme.toml"
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# --- yk, yk --help, yk --version --------------------------------------------------------
+
+
+def test_help_lists_every_builtin_command(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name, (_, short) in BUILTIN_COMMANDS.items():
+        assert name in out and short in out
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and "yhteiskehitys, version 0.1.0" in out
+
+
+def test_unknown_command(capsys):
+    code, _, err = run(capsys, "frobnicate")
+    assert code == 2 and "No such command 'frobnicate'" in err
+
+
+# --- yk models ------------------------------------------------------------------------------
+
+
+def test_models_table(capsys):
+    code, out, _ = run(capsys, "models")
+    assert code == 0
+    assert "yhteiskehitys            Co-development model (ages 13-29)" in out
+    assert "nuoret-aikuiset          Young adults' developer group (ages 18-34)" in out
+
+
+def test_models_in_swedish(capsys):
+    code, out, _ = run(capsys, "models", "--lang", "sv")
+    assert code == 0 and "Utvecklargrupp för unga vuxna" in out
+
+
+def test_models_json(capsys):
+    code, out, _ = run(capsys, "models", "--format", "json")
+    assert code == 0
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert rows["nuoret-aikuiset"]["ages"] == [18, 34]
+    assert rows["yhteiskehitys"]["phases"] == ["gather", "culture", "ways_of_working"]
+
+
+# --- yk plugins -----------------------------------------------------------------------------
+
+
+def test_plugins_table(capsys):
+    code, out, _ = run(capsys, "plugins")
+    assert code == 0
+    assert "yhteiskehitys.builtin.general_model" in out
+    assert "built-in" in out
+    assert "nuoret_aikuiset" in out and "yhteiskehitys-nuoret-aikuiset 0.1.0" in out
+
+
+def test_plugins_json(capsys):
+    code, out, _ = run(capsys, "plugins", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    rows = {row["name"]: row for row in data["plugins"]}
+    assert rows["yhteiskehitys.builtin.config_checks"]["hooks"] == ["yk_checks"]
+    assert rows["yhteiskehitys.builtin.config_checks"]["builtin"] is True
+    assert rows["nuoret_aikuiset"]["hooks"] == ["yk_models"]
+    assert rows["nuoret_aikuiset"]["version"] == "0.1.0"
+    assert data["failed"] == []
+
+
+# --- yk init --------------------------------------------------------------------------------
+
+
+def test_init_writes_a_valid_programme(programme, capsys):
+    text = (programme / "programme.toml").read_text(encoding="utf-8")
+    assert 'model = "nuoret-aikuiset"' in text
+    assert 'organisation = "Kunta"' in text
+    assert [p.name for p in programme.iterdir()] == ["programme.toml"]
+    assert run(capsys, "validate", programme)[0] == 0
+
+
+def test_init_with_name_and_language(tmp_path, capsys):
+    folder = tmp_path / "p"
+    code, out, _ = run(
+        capsys, "init", folder, "--model", "yhteiskehitys", "--name", "Oma", "--lang", "sv"
+    )
+    assert code == 0 and "Created" in out
+    text = (folder / "programme.toml").read_text(encoding="utf-8")
+    assert 'name = "Oma"' in text and 'language = "sv"' in text
+
+
+def test_init_refuses_a_non_empty_folder(programme, capsys):
+    (programme / "notes.txt").write_text("keep me", encoding="utf-8")
+    before = (programme / "programme.toml").read_bytes()
+    code, _, err = run(capsys, "init", programme, "--model", "yhteiskehitys")
+    assert code == 2
+    assert "the folder is not empty; choose another or pass --force" in err
+    assert (programme / "programme.toml").read_bytes() == before
+    assert sorted(p.name for p in programme.iterdir()) == ["notes.txt", "programme.toml"]
+
+
+def test_init_force_overwrites(programme, capsys):
+    code, _, _ = run(capsys, "init", programme, "--model", "yhteiskehitys", "--force")
+    assert code == 0
+    assert 'model = "yhteiskehitys"' in (programme / "programme.toml").read_text(encoding="utf-8")
+
+
+def test_init_unknown_model(tmp_path, capsys):
+    code, _, err = run(capsys, "init", tmp_path / "p", "--model", "tuntematon")
+    assert code == 2
+    assert err == (
+        "error: unknown model 'tuntematon' (installed: nuoret-aikuiset, yhteiskehitys); "
+        "see `yk models`\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_init_into_a_file(tmp_path, capsys):
+    file = tmp_path / "file"
+    file.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "init", file, "--model", "yhteiskehitys")
+    assert code == 2 and "Traceback" not in err
+    assert file.read_text(encoding="utf-8") == "x"
+
+
+# --- yk validate ----------------------------------------------------------------------------
+
+
+def test_validate_ok(programme, capsys):
+    code, out, err = run(capsys, "validate", programme)
+    assert (code, err) == (0, "")
+    assert out == "3 checks, 0 errors, 0 warnings.\n"
+
+
+def test_validate_fails_when_guardian_consent_is_lowered(programme, capsys):
+    set_in(programme, "guardian_under = 15", "guardian_under = 12")
+    code, out, err = run(capsys, "validate", programme)
+    assert code == 1
+    assert err == (
+        "error: consent_floor: consent_policy.guardian_under is 12 but the model "
+        "'nuoret-aikuiset' requires guardian consent under 15\n"
+    )
+    assert out == "3 checks, 1 errors, 0 warnings.\n"
+
+
+def test_validate_fails_when_disclosure_threshold_is_lowered(programme, capsys):
+    set_in(programme, "disclosure_threshold = 5", "disclosure_threshold = 4")
+    code, _, err = run(capsys, "validate", programme)
+    assert code == 1
+    assert "disclosure_floor: disclosure_threshold 4 is below the model's 5" in err
+
+
+def test_validate_warning_passes_unless_strict(programme, capsys):
+    set_in(programme, "min = 18", "min = 16")
+    code, out, _ = run(capsys, "validate", programme)
+    assert code == 0
+    assert "warning: target_group_age: target_group.age 16-34 goes beyond the model's 18-34" in out
+    assert run(capsys, "validate", programme, "--strict")[0] == 1
+
+
+def test_validate_bad_file(programme, capsys):
+    set_in(programme, "max = 34", "max = 12")
+    code, out, err = run(capsys, "validate", programme)
+    assert code == 2 and out == ""
+    assert err == "error: programme.toml: target_group.age.max: must be ≥ min (got 12 < 18)\n"
+
+
+def test_validate_defaults_to_the_current_folder(programme, capsys, monkeypatch):
+    monkeypatch.chdir(programme)
+    assert run(capsys, "validate")[0] == 0
+
+
+# --- yk checklist ---------------------------------------------------------------------------
+
+
+def test_checklist_shows_every_phase(programme, capsys):
+    code, out, _ = run(capsys, "checklist", programme)
+    assert code == 0
+    assert "Verkoston ja kohderyhmän tunnistaminen ja kokoaminen (0/7)" in out
+    assert "  [ ] present_model: Esittele malli alueellisille verkostoille" in out
+
+
+def test_checklist_in_english(programme, capsys):
+    code, out, _ = run(capsys, "checklist", programme, "--lang", "en")
+    assert code == 0
+    assert "Identifying and gathering the network and the target group (0/7)" in out
+
+
+def test_checklist_done_records_who_and_when(programme, capsys):
+    code, out, _ = run(
+        capsys,
+        "--as",
+        "koordinaattori",
+        "checklist",
+        programme,
+        "--done",
+        "present_model",
+        "--done",
+        "identify_partners",
+    )
+    assert code == 0
+    assert "Marked 2 item(s) done." in out
+    assert "(2/7)" in out
+    assert "  [x] present_model: " in out and ", koordinaattori)" in out
+    saved = (programme / "checklist.toml").read_text(encoding="utf-8")
+    assert "[done.present_model]" in saved and 'by = "koordinaattori"' in saved
+    code, out, _ = run(capsys, "checklist", programme, "--done", "present_model")
+    assert code == 0 and "Already marked done." in out
+
+
+def test_checklist_unknown_item_writes_nothing(programme, capsys):
+    code, out, err = run(
+        capsys, "checklist", programme, "--done", "present_model", "--done", "no_such_item"
+    )
+    assert code == 2
+    assert "error: --done no_such_item: no such checklist item in model 'nuoret-aikuiset'" in err
+    assert "error: known items: present_model, identify_partners," in err
+    assert not (programme / "checklist.toml").exists()
+    assert out == ""
+
+
+def test_checklist_unreadable_progress_file(programme, capsys):
+    (programme / "checklist.toml").write_text("done = 5", encoding="utf-8")
+    code, _, err = run(capsys, "checklist", programme)
+    assert code == 2 and "checklist.toml: unreadable" in err and "fix or delete the file" in err
+
+
+def test_checklist_bad_language(programme, capsys):
+    code, _, err = run(capsys, "checklist", programme, "--lang", "de")
+    assert code == 2 and "Invalid value for '--lang'" in err
+
+
+# --- through the installed console script ---------------------------------------------------
+
+
+def test_console_script_round(tmp_path, yk):
+    folder = tmp_path / "p"
+    assert yk("init", folder, "--model", "nuoret-aikuiset").returncode == 0
+    assert yk("validate", folder).returncode == 0
+    result = yk("checklist", folder, "--done", "nope")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["programme.toml"]
+    assert yk("--help").returncode == 0
