@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PLUGINS := $(wildcard plugins/*)
 PLUGIN_TESTS := $(wildcard plugins/*/tests)
 
-.PHONY: install install-test demo test lint format bench clean
+.PHONY: install install-test demo test lint format bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,10 @@ format: install-test
 	$(BIN)/ruff check --fix src tests plugins bench examples
 
 bench: install-test
-	$(BIN)/python -m pytest --import-mode=importlib -p no:cacheprovider bench -s -q
+	$(BIN)/python -m pytest --import-mode=importlib -p no:cacheprovider -o 'python_files=bench_*.py test_*.py' bench -s -q
+
+docs: install
+	$(BIN)/python docs/gen_hooks.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
