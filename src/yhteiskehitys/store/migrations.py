@@ -1,0 +1,129 @@
+"""Schema versions: an ordered list of steps, applied forward when a store is opened.
+
+Every store has a ``schema_version`` table with one row per applied step. Opening a store
+runs the missing steps in one transaction (all or nothing); a store newer than this code is
+refused. A fresh store runs every step from the first, so the chain is exercised on each new
+store and the tests compare its result with ``schema.metadata`` (see docs/store.md).
+
+A step never changes once released. To change the schema: edit ``schema.py``, append a step
+that brings version N-1 to N (create the new tables, add or alter columns), and commit a
+fixture store of the new version made by ``tests/fixtures/stores/make_store.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from attrs import frozen
+
+from .. import __version__
+from ..errors import YhteiskehitysError
+from . import schema
+
+
+class SchemaVersionError(YhteiskehitysError):
+    """The store was written by a newer yhteiskehitys, or is not a store at all."""
+
+
+@frozen
+class Step:
+    version: int
+    description: str
+    upgrade: Callable[[sa.Connection], None]
+
+
+def create_tables(conn: sa.Connection, *names: str) -> None:
+    """Create the named tables as ``schema.py`` defines them (for steps adding new tables)."""
+    schema.metadata.create_all(conn, tables=[schema.metadata.tables[n] for n in names])
+
+
+V1_TABLES = tuple(t.name for t in schema.metadata.sorted_tables if t.name in {
+    "schema_version", "programme", "organisations", "themes", "actors", "participants",
+    "consents", "personal_data", "anonymous_tokens", "sessions", "session_attendance",
+    "commissions", "ideas", "session_commissions", "findings", "artefacts", "responses",
+    "report_backs", "collaboration_feedback", "pilots", "loop_transitions", "audit", "imports",
+})  # fmt: skip
+
+_SQLITE_AUDIT_GUARD = (
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN "
+    "SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN NOT NEW.redacted "
+    "OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at OR NEW.operator IS NOT OLD.operator "
+    "OR NEW.action IS NOT OLD.action OR NEW.entity IS NOT OLD.entity "
+    "OR NEW.entity_id IS NOT OLD.entity_id BEGIN "
+    "SELECT RAISE(ABORT, 'the audit trail is append-only; only an erasure redacts it'); END",
+)
+
+_PG_AUDIT_GUARD = (
+    """CREATE FUNCTION yk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'the audit trail is append-only';
+      END IF;
+      IF NOT NEW.redacted OR NEW.seq <> OLD.seq OR NEW.at <> OLD.at
+         OR NEW.operator <> OLD.operator OR NEW.action <> OLD.action
+         OR NEW.entity <> OLD.entity OR NEW.entity_id <> OLD.entity_id THEN
+        RAISE EXCEPTION 'the audit trail is append-only; only an erasure redacts it';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit "
+    "FOR EACH ROW EXECUTE FUNCTION yk_audit_append_only()",
+)
+
+
+def _v1(conn: sa.Connection) -> None:
+    create_tables(conn, *V1_TABLES)
+    guard = _PG_AUDIT_GUARD if conn.dialect.name == "postgresql" else _SQLITE_AUDIT_GUARD
+    for statement in guard:
+        conn.exec_driver_sql(statement)
+
+
+STEPS: tuple[Step, ...] = (Step(1, "initial schema: records, loop, audit trail", _v1),)
+CURRENT_VERSION = STEPS[-1].version
+
+
+def stored_version(conn: sa.Connection) -> int:
+    """The store's schema version; 0 for an empty database."""
+    names = set(sa.inspect(conn).get_table_names())
+    if "schema_version" not in names:
+        if names - {"sqlite_sequence"}:
+            raise SchemaVersionError(
+                "this database holds other tables but no yhteiskehitys store; "
+                "give an empty database or a store's file"
+            )
+        return 0
+    version = conn.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar()
+    return int(version or 0)
+
+
+def check_not_newer(version: int) -> None:
+    if version > CURRENT_VERSION:
+        raise SchemaVersionError(
+            f"the store has schema version {version}, but this yhteiskehitys ({__version__}) "
+            f"knows versions up to {CURRENT_VERSION}; upgrade yhteiskehitys "
+            "(pip install --upgrade yhteiskehitys) to open it"
+        )
+
+
+def migrate(conn: sa.Connection) -> list[int]:
+    """Apply the missing steps inside the caller's write transaction; return their versions."""
+    if conn.dialect.name == "postgresql":
+        # Two programs opening one old store at once: the second waits, then finds it current.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(7907140851)"))
+    version = stored_version(conn)
+    check_not_newer(version)
+    applied = []
+    for step in STEPS:
+        if step.version <= version:
+            continue
+        step.upgrade(conn)
+        conn.execute(
+            schema.schema_version.insert().values(
+                version=step.version, applied_at=datetime.now(UTC), description=step.description
+            )
+        )
+        applied.append(step.version)
+    return applied

@@ -1,0 +1,326 @@
+"""The tables of the store at the current schema version, in SQLAlchemy Core.
+
+One table per record kind; repeated parts (consents, attendance, artefacts) in child tables
+keyed by the parent and a position, so order survives. Names and contacts live only in
+``personal_data``. Times are UTC (``timestamptz`` on PostgreSQL), dates are SQL dates, lists
+are JSON. Changing a table here needs a new step in ``migrations.py`` (see docs/store.md).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on every backend."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"time {value.isoformat()} has no time zone; give it in UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> Any:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+ID = sa.String(64)
+KIND = sa.String(32)
+SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # an alias of SQLite's rowid
+JSON = sa.JSON(none_as_null=True)
+
+
+def _id(**kw: Any) -> sa.Column[Any]:
+    return sa.Column("id", ID, primary_key=True, **kw)
+
+
+def _fk(name: str, target: str, *, nullable: bool = False, cascade: bool = False) -> sa.Column:
+    ondelete = "CASCADE" if cascade else None
+    return sa.Column(name, ID, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable)
+
+
+def _text(name: str, nullable: bool = False) -> sa.Column[Any]:
+    return sa.Column(name, sa.Text, nullable=nullable)
+
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("applied_at", UTCDateTime, nullable=False),
+    _text("description"),
+)
+
+programme = sa.Table(
+    "programme",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("config", JSON, nullable=False),
+)
+
+organisations = sa.Table("organisations", metadata, _id(), _text("name"), _text("kind"))
+
+themes = sa.Table(
+    "themes",
+    metadata,
+    _id(),
+    _text("title"),
+    sa.Column("kind", KIND, nullable=False),
+    _text("description"),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    _id(),
+    _text("name"),
+    _fk("organisation", "organisations.id"),
+    sa.Column("roles", JSON, nullable=False),
+    sa.Column("themes", JSON, nullable=False),
+)
+
+participants = sa.Table(
+    "participants",
+    metadata,
+    _id(),
+    sa.Column("birth_year", sa.Integer),
+    sa.Column("age_band", sa.String(16)),
+    sa.Column("roles", JSON, nullable=False),
+    sa.Column("joined", sa.Date),
+)
+
+consents = sa.Table(
+    "consents",
+    metadata,
+    _fk("participant", "participants.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", KIND, nullable=False),
+    sa.Column("given", sa.Date, nullable=False),
+    sa.Column("scope", JSON, nullable=False),
+    sa.Column("withdrawn", sa.Date),
+    sa.PrimaryKeyConstraint("participant", "position"),
+)
+
+personal_data = sa.Table(
+    "personal_data",
+    metadata,
+    sa.Column(
+        "participant", ID, sa.ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True
+    ),
+    _text("name"),
+    _text("email"),
+    _text("phone"),
+    _text("notes"),
+)
+
+anonymous_tokens = sa.Table("anonymous_tokens", metadata, sa.Column("token", ID, primary_key=True))
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    _id(),
+    sa.Column("date", sa.Date, nullable=False),
+    _text("kind"),
+    _text("title"),
+    sa.Column("methods", JSON, nullable=False),
+    sa.Column("facilitators", JSON, nullable=False),
+)
+
+session_attendance = sa.Table(
+    "session_attendance",
+    metadata,
+    _fk("session", "sessions.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("participant", ID, nullable=False),  # a participant id or an anonymous token
+    sa.PrimaryKeyConstraint("session", "position"),
+    sa.UniqueConstraint("session", "participant"),
+    sa.Index(None, "participant"),
+)
+
+
+def _subject_table(name: str, *columns: sa.Column) -> sa.Table:
+    """Commissions and ideas: the subjects of the feedback loop, with their current state."""
+    return sa.Table(
+        name,
+        metadata,
+        _id(),
+        *columns,
+        sa.Column("state", KIND, nullable=False),
+        sa.Column("state_since", UTCDateTime, nullable=False),
+        sa.Index(None, "state", "state_since"),
+    )
+
+
+commissions = _subject_table(
+    "commissions",
+    _text("title"),
+    _text("question"),
+    _fk("actor", "actors.id"),
+    _fk("theme", "themes.id", nullable=True),
+    sa.Column("created", sa.Date, nullable=False),
+)
+
+ideas = _subject_table(
+    "ideas",
+    _text("title"),
+    _text("text"),
+    _text("channel"),
+    _fk("theme", "themes.id", nullable=True),
+    sa.Column("submitted", sa.Date, nullable=False),
+    _fk("actor", "actors.id", nullable=True),
+)
+
+session_commissions = sa.Table(
+    "session_commissions",
+    metadata,
+    _fk("session", "sessions.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    _fk("commission", "commissions.id"),
+    sa.PrimaryKeyConstraint("session", "position"),
+    sa.Index(None, "commission"),
+)
+
+
+def _subject() -> tuple[sa.Column, sa.Column]:
+    """A commission or an idea: the kind says which table ``subject`` is an id of."""
+    return sa.Column("subject_kind", KIND, nullable=False), sa.Column("subject", ID, nullable=False)
+
+
+findings = sa.Table(
+    "findings",
+    metadata,
+    _id(),
+    *_subject(),
+    _text("text"),
+    _fk("session", "sessions.id", nullable=True),
+    sa.Column("recorded", sa.Date, nullable=False),
+    sa.Index(None, "subject_kind", "subject"),
+)
+
+artefacts = sa.Table(
+    "artefacts",
+    metadata,
+    _fk("finding", "findings.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    _text("name"),
+    _text("path"),
+    _text("description"),
+    sa.PrimaryKeyConstraint("finding", "position"),
+)
+
+responses = sa.Table(
+    "responses",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    *_subject(),
+    sa.Column("outcome", KIND, nullable=False),
+    _text("decided_by"),
+    sa.Column("decided", sa.Date, nullable=False),
+    _text("change"),
+    _text("reason"),
+    sa.Column("follow_up", sa.Date),
+    _text("decision_text"),
+    _text("decision_document"),
+    sa.Index(None, "subject_kind", "subject", "id"),
+)
+
+report_backs = sa.Table(
+    "report_backs",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    *_subject(),
+    sa.Column("at", UTCDateTime, nullable=False),
+    _text("channel"),
+    _text("text"),
+    _text("operator"),
+    sa.Index(None, "subject_kind", "subject", "id"),
+)
+
+collaboration_feedback = sa.Table(
+    "collaboration_feedback",
+    metadata,
+    _id(),
+    _fk("actor", "actors.id"),
+    sa.Column("given", sa.Date, nullable=False),
+    sa.Column("rating", sa.Integer, nullable=False),
+    sa.Column("barriers", JSON, nullable=False),
+    sa.Column("challenges", JSON, nullable=False),
+    sa.Column("successes", JSON, nullable=False),
+)
+
+pilots = sa.Table(
+    "pilots",
+    metadata,
+    _id(),
+    _text("title"),
+    _text("goal"),
+    sa.Column("criteria", JSON, nullable=False),
+    sa.Column("start", sa.Date, nullable=False),
+    sa.Column("end", sa.Date, nullable=False),
+    sa.Column("evaluation", JSON, nullable=False),
+    sa.Column("decision", KIND),
+)
+
+loop_transitions = sa.Table(
+    "loop_transitions",
+    metadata,
+    sa.Column("seq", SEQ, primary_key=True),
+    sa.Column("subject_kind", KIND, nullable=False),
+    sa.Column("subject_id", ID, nullable=False),
+    sa.Column("from_state", KIND),
+    sa.Column("to_state", KIND, nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    _text("operator"),
+    _text("note"),
+    sa.Index(None, "subject_kind", "subject_id", "seq"),
+    sa.Index(None, "to_state", "at"),
+)
+
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("seq", SEQ, primary_key=True),
+    sa.Column("at", UTCDateTime, nullable=False),
+    _text("operator"),
+    sa.Column("action", KIND, nullable=False),
+    sa.Column("entity", KIND, nullable=False),
+    sa.Column("entity_id", sa.String(160), nullable=False),
+    sa.Column("before", JSON),
+    sa.Column("after", JSON),
+    sa.Column("redacted", sa.Boolean, nullable=False, default=False),
+    sa.Index(None, "entity", "entity_id", "seq"),
+)
+
+imports = sa.Table(
+    "imports",
+    metadata,
+    sa.Column("seq", SEQ, primary_key=True),
+    sa.Column("at", UTCDateTime, nullable=False),
+    _text("operator"),
+    sa.Column("format_version", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("records", sa.Integer, nullable=False),
+)
+
+BOOKKEEPING = ("schema_version", "imports")
+"""Tables about the store itself; neither exported nor counted as the programme's records."""
