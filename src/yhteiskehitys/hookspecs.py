@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     import click
 
     from .checks import Check
+    from .measure.instrument import Instrument
+    from .measure.readers.base import Reader
     from .model import EligibilityRule, ModelTemplate
 
 hookspec = pluggy.HookspecMarker("yhteiskehitys")
@@ -58,6 +60,33 @@ def yk_checks() -> list[Check]:
         :class:`~yhteiskehitys.checks.Problem` objects.
 
     Called by ``yk validate`` after the configuration has been read without errors.
+    """
+
+
+# --- measurement ----------------------------------------------------------------------------
+
+
+@hookspec
+def yk_instruments() -> list[Instrument]:
+    """Survey instruments (barometer variants) this plugin offers.
+
+    :returns: a list of :class:`~yhteiskehitys.measure.instrument.Instrument`; names must be
+        unique across all plugins and the programme folder's own ``instruments/*.toml``.
+
+    Called when answers are imported (``yk survey import``) and measured (``yk measure``), to
+    find the instrument a round uses.
+    """
+
+
+@hookspec
+def yk_readers() -> list[Reader]:
+    """Readers of survey-tool exports (Webropol, LimeSurvey, Microsoft Forms, ...).
+
+    :returns: a list of objects with ``name``, ``description``, ``ignore``, ``timestamp`` and
+        the methods of :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
+        :class:`~yhteiskehitys.measure.readers.base.TabularReader`. Names must be unique.
+
+    Called by ``yk survey import`` to choose the reader named by ``--reader``.
     """
 
 

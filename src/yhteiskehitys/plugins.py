@@ -22,6 +22,7 @@ ENTRY_POINT_GROUP = "yhteiskehitys"
 BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
     "yhteiskehitys.builtin.config_checks",
+    "yhteiskehitys.builtin.measure",
 )
 
 
