@@ -21,6 +21,7 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("yhteiskehitys.cli.init:init", "Create a programme folder from a model."),
     "validate": ("yhteiskehitys.cli.validate:validate", "Check the configuration and records."),
     "checklist": ("yhteiskehitys.cli.checklist:checklist", "Show or mark progress per phase."),
+    "report": ("yhteiskehitys.cli.report:report", "Build the programme's site (fi, sv, en)."),
 }
 
 

@@ -1,0 +1,71 @@
+"""``yk report``: the programme's static site in Finnish, Swedish and English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .state import State, folder_argument, pass_state
+
+LANG_CHOICE = click.Choice(["fi", "sv", "en"])
+
+
+@click.command()
+@folder_argument
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write the site to (replaced as a whole).",
+)
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    type=LANG_CHOICE,
+    help="Build only this language (repeatable; default: all three).",
+)
+@click.option("--timings", is_flag=True, help="Print the time spent per kind of page.")
+@pass_state
+def report(state: State, folder: Path, out: Path, langs: tuple[str, ...], timings: bool) -> None:
+    """Build the site: dashboard, themes, trails, summaries, "you said, we did"."""
+    import time
+
+    from ..model.text import LANGUAGES
+    from ..render import environment
+    from ..render.i18n import gettext
+    from ..render.records import load_records
+    from ..render.site import build_site
+
+    opened = state.folder(folder)
+    records = load_records(opened, state)
+    lang = opened.programme.language
+    _ = gettext(lang)
+    ordered = (
+        tuple(dict.fromkeys(langs))
+        if langs
+        else (lang, *[other for other in LANGUAGES if other != lang])
+    )
+    started = time.perf_counter()
+    result = build_site(
+        records,
+        out,
+        lambda code: environment(code, programme_folder=opened.path, pm=state.pm),
+        languages=ordered,
+    )
+    seconds = time.perf_counter() - started
+    click.echo(
+        _("Wrote %(pages)s pages in %(langs)s to %(out)s in %(seconds)s s.")
+        % {
+            "pages": len(result.pages),
+            "langs": ", ".join(ordered),
+            "out": out,
+            "seconds": f"{seconds:.1f}",
+        }
+    )
+    if timings:
+        for template, total in sorted(result.seconds.items(), key=lambda kv: -kv[1]):
+            n = result.counts[template]
+            click.echo(f"  {template:28} {n:7d} × {1000 * total / n:7.2f} ms = {total:6.2f} s")

@@ -1,0 +1,91 @@
+"""Message catalogs and locale formatting for fi, sv and en.
+
+The catalogs ship as ``.po`` files (``locale/<lang>.po``) and are compiled in memory the first
+time a language is used, so there is no build step and no ``.mo`` file to keep in sync; see
+docs/translations.md. English is the source language of every message.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model.text import LANGUAGES
+
+if TYPE_CHECKING:
+    import jinja2
+    from babel.support import Translations
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+LANGUAGE_NAMES = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
+
+
+def po_file(lang: str) -> Path:
+    return LOCALE_DIR / f"{lang}.po"
+
+
+@functools.cache
+def translations(lang: str) -> Translations:
+    """The compiled catalog of ``lang``; fuzzy entries are left out, as gettext does."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (choose one of {', '.join(LANGUAGES)})")
+    with po_file(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=LOCALES[lang])
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def gettext(lang: str):
+    """``_`` for Python code: ``_("Wrote %(n)s pages") % {"n": 3}``."""
+    return translations(lang).gettext
+
+
+def format_date(value: date | datetime | None, lang: str, fmt: str = "long") -> str:
+    from babel.dates import format_date as _format
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _format(value, format=fmt, locale=LOCALES[lang])
+
+
+def format_number(value: float | int | None, lang: str, digits: int | None = None) -> str:
+    from babel.numbers import format_decimal
+
+    if value is None:
+        return "–"
+    if digits is not None:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    return format_decimal(value, locale=LOCALES[lang])
+
+
+def format_percent(value: float | None, lang: str, digits: int = 0) -> str:
+    from babel.numbers import format_percent as _format
+
+    if value is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
+    return _format(value, format=pattern, locale=LOCALES[lang])
+
+
+def install(env: jinja2.Environment, lang: str) -> None:
+    """Give ``env`` the catalog and the locale's formatting filters for ``lang``."""
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["date"] = lambda value, fmt="long": format_date(value, lang, fmt)
+    env.filters["number"] = lambda value, digits=None: format_number(value, lang, digits)
+    env.filters["percent"] = lambda value, digits=0: format_percent(value, lang, digits)
+    env.globals["lang"] = lang
+    env.globals["languages"] = LANGUAGES
+    env.globals["language_names"] = LANGUAGE_NAMES

@@ -1,0 +1,168 @@
+"""``yk report``: the programme's static site, one folder per language.
+
+The site is built into a temporary folder beside the target and moved into place at the end,
+so a failed build leaves the previous site as it was. Pages are plain files that request
+nothing: CSS is inline and charts are inline SVG.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field, frozen
+
+from ..errors import YhteiskehitysError
+from ..model.text import LANGUAGES
+from . import views
+from .records import Records
+from .templating import render
+
+PARTICIPANT_PAGES = ("said-did.html", "take-part.html")
+
+
+@frozen(kw_only=True)
+class Page:
+    path: str
+    """Path inside the language folder, with ``/`` separators."""
+    template: str
+    context: dict[str, Any]
+    audience: str = "actors"  # or "participants"
+
+
+@define
+class BuildResult:
+    out: Path
+    languages: tuple[str, ...]
+    pages: list[Path] = field(factory=list)
+    seconds: dict[str, float] = field(factory=dict)
+    """Total render time per template name."""
+    counts: dict[str, int] = field(factory=dict)
+
+
+def file_name(record_id: str) -> str:
+    """Ids may hold ``:``, which a relative link would read as a URL scheme; ``~`` is never in
+    an id, so the mapping is one to one."""
+    return record_id.replace(":", "~") + ".html"
+
+
+def pages(records: Records, lang: str, data: views.SiteData) -> Iterable[Page]:
+    yield Page(path="index.html", template="site/dashboard.html", context={"data": data})
+    yield Page(path="themes.html", template="site/themes.html", context={"data": data})
+    for theme in data.themes:
+        yield Page(
+            path=f"theme/{file_name(theme.theme.id)}",
+            template="site/theme.html",
+            context={"data": data, "theme": theme},
+        )
+    for trail in data.trails:
+        yield Page(
+            path=f"item/{file_name(trail.id)}",
+            template="site/item.html",
+            context={"data": data, "trail": trail},
+        )
+    yield Page(path="sessions.html", template="site/sessions.html", context={"data": data})
+    for summary in data.sessions:
+        yield Page(
+            path=f"session/{file_name(summary.session.id)}",
+            template="site/session.html",
+            context={"data": data, "summary": summary},
+        )
+    yield Page(
+        path="said-did.html",
+        template="site/said_did.html",
+        context={"data": data, "plain": views.said_did(data)},
+        audience="participants",
+    )
+    yield Page(
+        path="take-part.html",
+        template="site/take_part.html",
+        context={"data": data, "model": views.take_part(records, lang)},
+        audience="participants",
+    )
+
+
+def build_site(
+    records: Records,
+    out: Path,
+    environment: Callable[[str], Any],
+    *,
+    languages: Sequence[str] = LANGUAGES,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Render the site for ``languages`` into ``out`` (replaced as a whole when done).
+
+    :param environment: returns the jinja2 environment for a language (see ``make_environment``
+        and :func:`yhteiskehitys.render.i18n.install`).
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise YhteiskehitysError(f"{out}: exists and is not a folder; choose another --out")
+    if out.exists() and any(out.iterdir()) and not (out / ".yk-site").exists():
+        raise YhteiskehitysError(
+            f"{out}: the folder is not empty and was not made by `yk report`; choose another --out"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+    result = BuildResult(out=out, languages=tuple(languages))
+    try:
+        for lang in languages:
+            env = environment(lang)
+            data = views.site_data(records, lang)
+            for page in pages(records, lang, data):
+                target = staging / lang / page.path
+                depth = page.path.count("/")
+                context = {
+                    **page.context,
+                    "programme": records.programme,
+                    "k": records.threshold,
+                    "root": "../" * depth,
+                    "page_path": page.path,
+                    "audience": page.audience,
+                }
+                started = time.perf_counter()
+                html = render(env, page.template, context)
+                result.seconds[page.template] = result.seconds.get(page.template, 0.0) + (
+                    time.perf_counter() - started
+                )
+                result.counts[page.template] = result.counts.get(page.template, 0) + 1
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+                result.pages.append(out / lang / page.path)
+            if progress:
+                progress(lang)
+        env = environment(records.programme.language)
+        chooser = render(
+            env,
+            "site/languages.html",
+            {
+                "programme": records.programme,
+                "site_languages": tuple(languages),
+                "root": "",
+                "page_path": "index.html",
+                "k": records.threshold,
+                "audience": "participants",
+            },
+        )
+        (staging / "index.html").write_text(chooser, encoding="utf-8")
+        result.pages.append(out / "index.html")
+        (staging / ".yk-site").write_text("made by yk report\n", encoding="utf-8")
+        _replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return result
+
+
+def _replace(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{time.time_ns()}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,116 @@
+"""The one jinja2 environment: layered loaders, autoescape, and a sandbox for programme templates.
+
+Templates are looked up in this order: the programme folder's ``templates/``, the folders that
+plugins return from ``yk_template_paths``, the built-in templates; ``default:NAME`` always names
+the built-in template, so an override can ``{% extends "default:page.html" %}``.
+
+A programme folder's templates are written by whoever edits that folder, not by whoever installed
+the software, so as soon as a programme folder has templates the whole render runs in an
+:class:`ImmutableSandboxedEnvironment` (a programme template may extend or be included by any
+other one, so the sandbox cannot stop at its edges). An attempt to reach Python internals raises
+:class:`TemplateSecurityError` naming the template file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from ..errors import YhteiskehitysError
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+PROGRAMME_TEMPLATES = "templates"
+AUTOESCAPE = jinja2.select_autoescape(
+    enabled_extensions=("html", "htm", "xml", "svg"), default_for_string=True, default=False
+)
+
+
+class TemplateError(YhteiskehitysError):
+    """A template could not be read or rendered; the message names the template file."""
+
+
+class TemplateSecurityError(TemplateError):
+    """A sandboxed template reached for Python internals (``__class__``, ``__globals__``)."""
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Fails at the first unsafe attribute instead of quietly rendering an empty string."""
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(
+            f"access to attribute {attribute!r} of a {type(obj).__name__!r} object is not allowed"
+        )
+
+
+def programme_template_folder(folder: Path | None) -> Path | None:
+    """The programme folder's ``templates/``, if it holds any file."""
+    if folder is None:
+        return None
+    path = Path(folder) / PROGRAMME_TEMPLATES
+    if path.is_dir() and any(p.is_file() for p in path.rglob("*")):
+        return path
+    return None
+
+
+def make_environment(
+    *, programme_folder: Path | None = None, plugin_paths: Iterable[Path] = ()
+) -> jinja2.Environment:
+    """A fresh environment with the layered loader; sandboxed when the programme has templates."""
+    own = programme_template_folder(programme_folder)
+    builtin = jinja2.FileSystemLoader(BUILTIN_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = []
+    if own is not None:
+        loaders.append(jinja2.FileSystemLoader(own))
+    loaders.extend(jinja2.FileSystemLoader(Path(p)) for p in plugin_paths)
+    loaders.append(builtin)
+    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
+    cls = _Sandbox if own is not None else jinja2.Environment
+    env = cls(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=AUTOESCAPE,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals["sandboxed"] = own is not None
+    return env
+
+
+def _template_file(tb: TracebackType | None) -> str | None:
+    """The last template frame of a traceback (jinja2 rewrites frames to template files)."""
+    found = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".txt", ".xml", ".svg", ".css", ".eml")):
+            found = name
+        tb = tb.tb_next
+    return found
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render ``name``; template failures become :class:`TemplateError` naming the file."""
+    try:
+        return env.get_template(name).render(context)
+    except SecurityError as exc:
+        where = _template_file(exc.__traceback__) or name
+        raise TemplateSecurityError(
+            f"template {where}: {exc}; a programme's templates may only use the values they "
+            "are given (see docs/reports.md, 'Your own templates')"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template {exc.filename or exc.name or name}, line {exc.lineno}: {exc.message}"
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found (rendering {name})") from None
+    except jinja2.UndefinedError as exc:
+        where = _template_file(exc.__traceback__) or name
+        raise TemplateError(f"template {where}: {exc.message}") from None

@@ -1,0 +1,97 @@
+"""The whole trail of each commission and idea, and what each session handled.
+
+Only joins records; every figure of the feedback loop (states, overdue steps, closure rate) comes
+from :mod:`yhteiskehitys.loop`, never from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from attrs import frozen
+
+from .records import Records, by_id, grouped
+
+
+@frozen(kw_only=True)
+class Trail:
+    kind: str  # "commission" or "idea"
+    record: Any
+    theme: Any
+    actor: Any
+    sessions: tuple[Any, ...]
+    findings: tuple[Any, ...]
+    responses: tuple[Any, ...]
+    report_backs: tuple[Any, ...]
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+    @property
+    def started(self):
+        return self.record.created if self.kind == "commission" else self.record.submitted
+
+    @property
+    def response(self) -> Any:
+        """The latest response, which is the one in force."""
+        return self.responses[-1] if self.responses else None
+
+
+def trails(records: Records) -> list[Trail]:
+    """Every commission and idea with its records, oldest first."""
+    themes = by_id(records.themes)
+    actors = by_id(records.actors)
+    sessions = by_id(records.sessions)
+    findings = grouped(records.findings, "subject")
+    responses = grouped(records.responses, "subject")
+    backs = grouped(records.report_backs, "subject")
+    handled: dict[str, list[Any]] = defaultdict(list)
+    for session in records.sessions:
+        for subject in session.commissions:
+            handled[subject].append(session)
+    out: list[Trail] = []
+    items = [("commission", c) for c in records.commissions] + [("idea", i) for i in records.ideas]
+    for kind, record in items:
+        own = sorted(findings.get(record.id, []), key=lambda f: (f.recorded, f.id))
+        seen = {s.id for s in handled.get(record.id, [])}
+        via_findings = [
+            sessions[f.session] for f in own if f.session in sessions and f.session not in seen
+        ]
+        trail_sessions = {s.id: s for s in [*handled.get(record.id, []), *via_findings]}
+        out.append(
+            Trail(
+                kind=kind,
+                record=record,
+                theme=themes.get(record.theme) if record.theme else None,
+                actor=actors.get(record.actor) if record.actor else None,
+                sessions=tuple(sorted(trail_sessions.values(), key=lambda s: (s.date, s.id))),
+                findings=tuple(own),
+                responses=tuple(sorted(responses.get(record.id, []), key=lambda r: r.decided)),
+                report_backs=tuple(sorted(backs.get(record.id, []), key=lambda b: b.at)),
+            )
+        )
+    out.sort(key=lambda t: (t.started, t.id))
+    return out
+
+
+def next_meeting(records: Records, after) -> Any:
+    """The first session or network meeting after ``after`` (a date), if any is known."""
+    upcoming = sorted((s.date, s) for s in records.sessions if s.date > after)
+    session = upcoming[0] if upcoming else None
+    network = records.programme.network
+    meeting = None
+    if network is not None:
+        dates = network.meeting_dates(after=after, count=2)
+        dates = [d for d in dates if d > after]
+        meeting = dates[0] if dates else None
+    if session and (meeting is None or session[0] <= meeting):
+        return {"date": session[0], "session": session[1]}
+    if meeting is not None:
+        return {"date": meeting, "session": None}
+    return None

@@ -1,0 +1,202 @@
+"""What each page shows, prepared in Python so templates only lay it out.
+
+Counts of people pass through :mod:`.disclosure`; loop figures come from the loop library and
+barometer figures from the measurement library (see :mod:`.figures`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from attrs import frozen
+
+from . import vocabulary as vocab
+from .disclosure import Count, published_counts
+from .i18n import gettext
+from .records import Records, by_id
+from .trails import Trail, next_meeting, trails
+
+
+@frozen(kw_only=True)
+class ThemeView:
+    theme: Any
+    trails: tuple[Trail, ...]
+
+
+@frozen(kw_only=True)
+class SessionSummary:
+    """Kooste: one session for the actors."""
+
+    session: Any
+    kind: str
+    methods: tuple[str, ...]
+    attendance: Count
+    facilitators: tuple[str, ...]
+    handled: tuple[Trail, ...]
+    findings: tuple[tuple[Trail, Any], ...]
+    ideas: tuple[Trail, ...]
+    next: Any
+
+
+@frozen(kw_only=True)
+class FeedbackView:
+    responses: Count
+    mean_rating: float | None
+    notes: dict[str, tuple[Any, ...]]
+
+
+@frozen(kw_only=True)
+class SiteData:
+    records: Records
+    lang: str
+    phases: list[Any]
+    themes: tuple[ThemeView, ...]
+    unthemed: tuple[Trail, ...]
+    trails: tuple[Trail, ...]
+    sessions: tuple[SessionSummary, ...]
+    feedback: FeedbackView
+    pilots: tuple[Any, ...]
+    loop: Any
+    barometer: Any
+
+    def label(self, table: str, code: str | None, plain: str = "") -> str:
+        return vocab.label(getattr(vocab, table), code, gettext(self.lang), plain=plain)
+
+
+def site_data(records: Records, lang: str) -> SiteData:
+    from . import figures
+
+    all_trails = tuple(trails(records))
+    by_theme: dict[str | None, list[Trail]] = defaultdict(list)
+    for trail in all_trails:
+        by_theme[trail.theme.id if trail.theme else None].append(trail)
+    themes = tuple(
+        ThemeView(theme=t, trails=tuple(by_theme.get(t.id, ())))
+        for t in sorted(records.themes, key=lambda t: (t.kind, t.title.casefold()))
+    )
+    return SiteData(
+        records=records,
+        lang=lang,
+        phases=records.phases(lang),
+        themes=themes,
+        unthemed=tuple(by_theme.get(None, ())),
+        trails=all_trails,
+        sessions=session_summaries(records, all_trails, lang),
+        feedback=feedback_view(records),
+        pilots=tuple(sorted(records.pilots, key=lambda p: (p.start, p.id))),
+        loop=figures.loop_figures(records, lang),
+        barometer=figures.barometer_figures(records, lang),
+    )
+
+
+def session_summaries(records: Records, all_trails: tuple[Trail, ...], lang: str):
+    _ = gettext(lang)
+    attendance = published_counts(
+        {s.id: len(s.attendees) for s in records.sessions}, records.threshold
+    )
+    actors = by_id(records.actors)
+    trail_by_id = {t.id: t for t in all_trails}
+    found_in: dict[str, list[tuple[Trail, Any]]] = defaultdict(list)
+    ideas_on: dict[Any, list[Trail]] = defaultdict(list)
+    for trail in all_trails:
+        for finding in trail.findings:
+            if finding.session:
+                found_in[finding.session].append((trail, finding))
+        if trail.kind == "idea" and trail.record.channel == "meeting":
+            ideas_on[trail.started].append(trail)
+    out = []
+    for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
+        handled = tuple(trail_by_id[c] for c in session.commissions if c in trail_by_id)
+        out.append(
+            SessionSummary(
+                session=session,
+                kind=vocab.label(vocab.SESSION_KINDS, session.kind, _),
+                methods=tuple(vocab.label(vocab.METHODS, m, _) for m in session.methods),
+                attendance=attendance[session.id],
+                # Facilitators who are actors are named; others (participants) are not.
+                facilitators=tuple(actors[f].name for f in session.facilitators if f in actors),
+                handled=handled,
+                findings=tuple(found_in.get(session.id, ())),
+                ideas=tuple(ideas_on.get(session.date, ())),
+                next=next_meeting(records, session.date),
+            )
+        )
+    return tuple(out)
+
+
+def feedback_view(records: Records) -> FeedbackView:
+    """Actors' feedback on working together; the mean rating only from a large enough group."""
+    items = records.feedback
+    responses = published_counts({"all": len(items)}, records.threshold)["all"]
+    mean = None
+    if items and not responses.hidden:
+        mean = sum(f.rating for f in items) / len(items)
+    notes = {
+        kind: tuple(note for f in items for note in getattr(f, kind))
+        for kind in ("barriers", "challenges", "successes")
+    }
+    return FeedbackView(responses=responses, mean_rating=mean, notes=notes)
+
+
+@frozen(kw_only=True)
+class PlainItem:
+    """One line of "you said, we did", in plain words with no codes or ids."""
+
+    title: str
+    said: tuple[str, ...]
+    outcome: str | None
+    did: str
+    why: str
+    by: str
+    when: Any
+    follow_up: Any
+
+
+def said_did(data: SiteData) -> tuple[PlainItem, ...]:
+    """Items where the group said something, newest first."""
+    out = []
+    for trail in data.trails:
+        if not trail.findings:
+            continue
+        response = trail.response
+        out.append(
+            PlainItem(
+                title=trail.title,
+                said=tuple(f.text for f in trail.findings),
+                outcome=response.outcome if response else None,
+                did=response.change if response else "",
+                why=response.reason if response else "",
+                by=response.decided_by if response else "",
+                when=response.decided if response else None,
+                follow_up=response.follow_up if response else None,
+            )
+        )
+    out.sort(key=lambda p: p.when or p.follow_up or data.records.today, reverse=True)
+    return tuple(out)
+
+
+def take_part(records: Records, lang: str) -> dict[str, Any]:
+    """The model for residents: who can take part, how, and what happens to what they say."""
+    _ = gettext(lang)
+    template = records.template
+    kinds = []
+    for kind in template.session_kinds:
+        if kind == "network_meeting":
+            continue  # actors' meeting, not a way for residents to take part
+        word = vocab.label(vocab.SESSION_KINDS, kind, _, plain="session")
+        if word not in kinds:
+            kinds.append(word)
+    channels = []
+    for channel in records.programme.target_group.recruitment_channels:
+        word = vocab.label(vocab.CHANNELS, channel, _, plain="channel")
+        if word not in channels:
+            channels.append(word)
+    return {
+        "age": records.programme.target_group.age,
+        "kinds": kinds,
+        "channels": channels,
+        "respond_days": records.programme.loop_limits.respond_days,
+        "report_back_days": records.programme.loop_limits.report_back_days,
+        "certificates": template.certificates,
+    }

@@ -1,0 +1,92 @@
+"""Plain words for the codes that records carry (session kinds, outcomes, roles, …).
+
+Codes stay in the data; people read these labels. A code the table does not know is shown on
+pages for actors as written, and replaced by a general word on pages for participants, so that
+no internal code reaches a participant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+SESSION_KINDS = {
+    "workshop": N_("workshop"),
+    "meeting": N_("meeting"),
+    "network_meeting": N_("network meeting"),
+    "event": N_("event"),
+    "sitting": N_("sitting"),
+    "open_evening": N_("open evening"),
+    "game_workshop": N_("participation game workshop"),
+    "survey": N_("survey"),
+}
+METHODS = {
+    "individual": N_("individual work"),
+    "pair": N_("pair work"),
+    "group_discussion": N_("group discussion"),
+    "expert_by_experience_opening": N_("opening by an expert by experience"),
+    "email_between_meetings": N_("e-mail between meetings"),
+    "pictures_and_stickers": N_("pictures and stickers"),
+}
+ROLES = {
+    "participant": N_("participant"),
+    "expert_by_experience": N_("expert by experience"),
+    "facilitator": N_("facilitator"),
+    "coordinator": N_("coordinator"),
+    "actor": N_("actor"),
+    "developer_group_member": N_("member of the developer group"),
+}
+OUTCOMES = {
+    "adopted": N_("adopted"),
+    "adapted": N_("adapted"),
+    "not_adopted": N_("not adopted"),
+    "pending": N_("pending"),
+}
+PILOT_DECISIONS = {
+    "permanent": N_("made permanent"),
+    "continue": N_("continues"),
+    "dropped": N_("dropped"),
+}
+THEME_KINDS = {"permanent": N_("permanent theme"), "situational": N_("situational theme")}
+CHANNELS = {
+    "meeting": N_("at a meeting"),
+    "event": N_("at an event"),
+    "social_media": N_("on social media"),
+    "youth_council": N_("through the youth council"),
+    "email": N_("by e-mail"),
+    "form": N_("with a form"),
+    "partner_services": N_("through partner services"),
+    "youth_work_networks": N_("through youth work"),
+    "partners": N_("through partners"),
+}
+FEEDBACK_KINDS = {
+    "barriers": N_("Barriers"),
+    "challenges": N_("Challenges"),
+    "successes": N_("Successes"),
+}
+KINDS = {"commission": N_("commission"), "idea": N_("idea")}
+
+GENERAL = {
+    "session": N_("meeting"),
+    "method": N_("way of working"),
+    "role": N_("participant"),
+    "channel": N_("in other ways"),
+}
+
+
+def label(
+    table: dict[str, str], code: str | None, gettext: Callable[[str], str], *, plain: str = ""
+) -> str:
+    """The translated label of ``code``; for participants (``plain``) never the raw code."""
+    if code is None:
+        return ""
+    if code in table:
+        return gettext(table[code])
+    if plain:
+        return gettext(GENERAL[plain])
+    return code.replace("_", " ")

@@ -1,0 +1,197 @@
+"""Records full of hostile text, and a site built from them once per test session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from yhteiskehitys.folder import ProgrammeFolder
+from yhteiskehitys.model import (
+    Actor,
+    Artefact,
+    CollaborationFeedback,
+    Commission,
+    Finding,
+    Idea,
+    Note,
+    Participant,
+    Pilot,
+    Response,
+    Session,
+    Theme,
+)
+from yhteiskehitys.plugins import get_plugin_manager
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "kehittajaryhma"
+
+HOSTILE = (
+    "<script>alert('x')</script> {{ 7*7 }} {% raw %} ${7*7} "
+    "<img src=x onerror=alert(1)> \"quoted\" & 'single' "
+    "שלום עולם مرحبا " + "Pitkäsana" * 40 + " 🎉👩🏽‍🚀 Sámegiella: Áá Čč Đđ Ŋŋ Šš Ŧŧ Žž"
+)
+INTERNAL = "INTERNAL-NOTE-only-for-actors"
+
+
+def hostile(label: str) -> str:
+    return f"{label} {HOSTILE}"
+
+
+@pytest.fixture(scope="session")
+def pm():
+    return get_plugin_manager()
+
+
+@pytest.fixture(scope="session")
+def example(pm):
+    return ProgrammeFolder.open(EXAMPLE, pm)
+
+
+def hostile_records(example, *, folder=None):
+    from yhteiskehitys.render.records import Records, read_checklist
+
+    members = [f"pseudo-{i:03d}" for i in range(12)]
+    small = members[:3]
+    return Records(
+        programme=example.programme,
+        template=example.template,
+        today=date(2024, 9, 1),
+        folder=folder,
+        progress=read_checklist(EXAMPLE),
+        themes=[
+            Theme(id="arki", title=hostile("Arki"), kind="permanent", description=hostile("D")),
+            Theme(id="kela:verkko", title=hostile("Verkko"), kind="situational"),
+        ],
+        commissions=[
+            Commission(
+                id="c:1",
+                title=hostile("Kelan verkkopalvelut"),
+                question=hostile("Q"),
+                actor="kela-1",
+                theme="kela:verkko",
+                created=date(2024, 3, 1),
+            ),
+            Commission(
+                id="c2",
+                title=hostile("Hyvä kohtaaminen"),
+                question=hostile("Q2"),
+                actor="kela-1",
+                theme="arki",
+                created=date(2024, 3, 5),
+            ),
+        ],
+        ideas=[
+            Idea(
+                id="i1",
+                title=hostile("Idea"),
+                text=hostile("T"),
+                submitted=date(2024, 3, 12),
+                channel="social_media",
+            ),
+        ],
+        sessions=[
+            Session(
+                id="s1",
+                date=date(2024, 3, 12),
+                kind="workshop",
+                title=hostile("Työpaja"),
+                methods=["pair", "group_discussion"],
+                facilitators=["kela-1", members[0]],
+                attendees=small,
+                commissions=["c:1"],
+            ),
+            Session(
+                id="s2",
+                date=date(2024, 4, 9),
+                kind="workshop",
+                title=hostile("Toinen"),
+                attendees=members,
+                commissions=["c2"],
+            ),
+            Session(id="s3", date=date(2024, 10, 9), kind="internal_code_kind", attendees=[]),
+        ],
+        findings=[
+            Finding(
+                id="f1",
+                subject="c:1",
+                text=hostile("Näkemys"),
+                session="s1",
+                recorded=date(2024, 3, 12),
+                artefacts=[Artefact(name=hostile("Juliste"), path="poster.pdf")],
+            ),
+            Finding(
+                id="f2",
+                subject="c2",
+                text=hostile("Näkemys2"),
+                session="s2",
+                recorded=date(2024, 4, 9),
+            ),
+            Finding(id="f3", subject="i1", text=hostile("Näkemys3"), recorded=date(2024, 4, 9)),
+        ],
+        responses=[
+            Response(
+                subject="c:1",
+                outcome="adapted",
+                decided_by=hostile("Kela"),
+                decided=date(2024, 4, 1),
+                change=hostile("Muutos"),
+                decision_text=hostile("Päätös"),
+            ),
+            Response(
+                subject="c2",
+                outcome="not_adopted",
+                decided_by="Kela",
+                decided=date(2024, 5, 1),
+                reason=hostile("Syy"),
+                decision_document="docs/paatos.pdf",
+            ),
+            Response(
+                subject="i1",
+                outcome="pending",
+                decided_by="Kaupunki",
+                decided=date(2024, 5, 1),
+                follow_up=date(2024, 9, 30),
+                decision_text=hostile("Kesken"),
+            ),
+        ],
+        actors=[Actor(id="kela-1", name=hostile("Aino Toimija"), organisation="kela")],
+        participants=[Participant(id=m, birth_year=2000) for m in members],
+        feedback=[
+            CollaborationFeedback(
+                id="fb1",
+                actor="kela-1",
+                given=date(2024, 4, 1),
+                rating=4,
+                barriers=[Note(text=f"{INTERNAL} {HOSTILE}")],
+                successes=[Note(text=hostile("Onnistuminen"))],
+            ),
+        ],
+        pilots=[
+            Pilot(
+                id="p1",
+                title=hostile("Pilotti"),
+                goal=hostile("Tavoite"),
+                start=date(2024, 3, 1),
+                end=date(2024, 5, 1),
+                decision="permanent",
+            ),
+        ],
+    )
+
+
+@pytest.fixture(scope="session")
+def records(example):
+    return hostile_records(example)
+
+
+@pytest.fixture(scope="session")
+def site(records, pm, tmp_path_factory):
+    """The hostile records' site in all three languages."""
+    from yhteiskehitys.render import environment
+    from yhteiskehitys.render.site import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(records, out, lambda lang: environment(lang, pm=pm))
+    return result
