@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PLUGINS := $(wildcard plugins/*)
 PLUGIN_TESTS := $(wildcard plugins/*/tests)
 
-.PHONY: install install-test demo test lint format bench docs clean
+.PHONY: install install-test demo test lint format bench docs clean a11y-deps screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,19 @@ format: install-test
 
 bench: install-test
 	$(BIN)/python -m pytest --import-mode=importlib -p no:cacheprovider -o 'python_files=bench_*.py test_*.py' bench -s -q
+
+AXE := tests/a11y/node_modules/axe-core/axe.min.js
+
+# axe-core for the accessibility test (pinned in tests/a11y/package-lock.json); needs npm.
+a11y-deps: $(AXE)
+
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# docs/screenshots/*.png of the example's site, taken with headless Chromium.
+screenshots: install-test $(AXE)
+	$(BIN)/python tests/a11y/screenshots.py docs/screenshots
 
 docs: install
 	$(BIN)/python docs/gen_hooks.py
