@@ -81,7 +81,24 @@ def _v1(conn: sa.Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS: tuple[Step, ...] = (Step(1, "initial schema: records, loop, audit trail", _v1),)
+def _v2(conn: sa.Connection) -> None:
+    """``loop_transitions.stay_days`` and the loop's indexes; a fresh store made by step 1 from
+    today's tables has them already, so only what is missing is added."""
+    inspector = sa.inspect(conn)
+    table = schema.loop_transitions
+    if "stay_days" not in {c["name"] for c in inspector.get_columns(table.name)}:
+        kind = table.c.stay_days.type.compile(conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN stay_days {kind}")
+    for index in schema.LOOP_INDEXES:
+        names = {i["name"] for i in inspector.get_indexes(index.table.name)}
+        if index.name not in names:
+            index.create(conn)
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "initial schema: records, loop, audit trail", _v1),
+    Step(2, "feedback-loop figures: stay_days and indexes", _v2),
+)
 CURRENT_VERSION = STEPS[-1].version
 
 

@@ -292,8 +292,21 @@ loop_transitions = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     _text("operator"),
     _text("note"),
+    sa.Column("stay_days", sa.Float),  # days spent in from_state (schema step 2)
     sa.Index(None, "subject_kind", "subject_id", "seq"),
     sa.Index(None, "to_state", "at"),
+    sa.Index(None, "subject_kind", "from_state", "stay_days"),
+)
+
+# Schema step 2: indexes that let the feedback loop's figures (yhteiskehitys.store.loop_queries)
+# be computed by walking an index instead of the table.
+LOOP_INDEXES = (
+    sa.Index(None, commissions.c.theme, commissions.c.state, commissions.c.state_since),
+    sa.Index(None, commissions.c.actor, commissions.c.state, commissions.c.state_since),
+    sa.Index(None, ideas.c.theme, ideas.c.state, ideas.c.state_since),
+    sa.Index(None, ideas.c.actor, ideas.c.state, ideas.c.state_since),
+    sa.Index(None, responses.c.outcome, responses.c.follow_up),
+    *(i for i in loop_transitions.indexes if "stay_days" in i.columns),
 )
 
 audit = sa.Table(
