@@ -195,3 +195,27 @@ def site(records, pm, tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(records, out, lambda lang: environment(lang, pm=pm))
     return result
+
+
+def fill_store(records, target) -> None:
+    """Write ``records`` into the store at ``target`` (a programme folder or URL)."""
+    from yhteiskehitys.model import Organisation
+    from yhteiskehitys.store import open_store
+
+    with open_store(target, operator="test") as store, store.transaction() as tx:
+        orgs = {a.organisation for a in records.actors}
+        tx.organisations.add_many([Organisation(id=o, name=o.upper()) for o in sorted(orgs)])
+        tx.themes.add_many(records.themes)
+        tx.actors.add_many(records.actors)
+        tx.participants.add_many(records.participants)
+        if records.personal_data:
+            tx.personal_data.add_many(records.personal_data)
+        tx.commissions.add_many(records.commissions)
+        tx.ideas.add_many(records.ideas)
+        tx.sessions.add_many(records.sessions)
+        tx.findings.add_many(records.findings)
+        tx.responses.add_many(records.responses)
+        if records.report_backs:
+            tx.report_backs.add_many(records.report_backs)
+        tx.feedback.add_many(records.feedback)
+        tx.pilots.add_many(records.pilots)

@@ -78,3 +78,18 @@ def test_syntax_error_in_a_programme_template_names_file_and_line(tmp_path, caps
     bad.write_text("line one\n{% if %}", encoding="utf-8")
     code, _, err = run(capsys, "report", folder, "--out", tmp_path / "site")
     assert code == 2 and "take_part.html, line 2" in err
+
+
+def test_report_reads_the_store_and_does_not_create_one(tmp_path, capsys, example):
+    from .conftest import fill_store, hostile_records
+
+    folder = copy_example(tmp_path)
+    assert run(capsys, "report", folder, "--out", tmp_path / "empty")[0] == 0
+    assert not (folder / "yhteiskehitys.db").exists()
+    fill_store(hostile_records(example), folder)
+    code, _, err = run(capsys, "report", folder, "--out", tmp_path / "site", "--lang", "en")
+    assert code == 0, err
+    assert (tmp_path / "site" / "en" / "item" / "c~1.html").exists()
+    assert (tmp_path / "site" / "en" / "session" / "s2.html").exists()
+    said = (tmp_path / "site" / "en" / "said-did.html").read_text(encoding="utf-8")
+    assert "Kelan verkkopalvelut" in said

@@ -90,12 +90,14 @@ def read_checklist(folder: Path | None) -> dict[str, Any]:
     return read_progress(Path(folder))
 
 
-def load_records(opened: Any, state: Any = None, today: date | None = None) -> Records:
+def load_records(
+    opened: Any, state: Any = None, today: date | None = None, *, personal: bool = False
+) -> Records:
     """The snapshot of a programme folder: its configuration, checklist and stored records."""
     folder = Path(opened.path)
     from .store_records import from_store
 
-    loaded = from_store(opened, state)
+    loaded = from_store(opened, state, personal=personal)
     return Records(
         programme=opened.programme,
         template=opened.template,
