@@ -214,5 +214,8 @@ def _with_seq(t: Transition, seq: int) -> Transition:
     return attrs.evolve(t, seq=seq)
 
 
+_FIELDS = ("seq", "subject_kind", "subject_id", "from_state", "to_state", "at", "operator", "note")
+
+
 def _transition(row: sa.RowMapping) -> Transition:
-    return Transition(**{k: row[k] for k in row.keys()})
+    return Transition(**{k: row[k] for k in _FIELDS})

@@ -58,6 +58,7 @@ class SessionRepo(Repository[Session]):
         )
         facilitators = [(self.label(s), f) for s in objs for f in s.facilitators]
         people = existing(self.conn, schema.participants.c.id, (f for _, f in facilitators))
+        people |= existing(self.conn, schema.anonymous_tokens.c.token, (f for _, f in facilitators))
         require_known(
             self.conn,
             schema.actors.c.id,
