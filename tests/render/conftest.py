@@ -13,10 +13,12 @@ from yhteiskehitys.model import (
     Artefact,
     CollaborationFeedback,
     Commission,
+    Consent,
     Finding,
     Idea,
     Note,
     Participant,
+    PersonalData,
     Pilot,
     Response,
     Session,
@@ -33,6 +35,7 @@ HOSTILE = (
     "שלום עולם مرحبا " + "Pitkäsana" * 40 + " 🎉👩🏽‍🚀 Sámegiella: Áá Čč Đđ Ŋŋ Šš Ŧŧ Žž"
 )
 INTERNAL = "INTERNAL-NOTE-only-for-actors"
+NAMES = ("Aada Ääninen", "Ánde Sámi", "Bo Öberg", "Chen Li", "Dana Cohen", "Eeva Esim")
 
 
 def hostile(label: str) -> str:
@@ -157,7 +160,30 @@ def hostile_records(example, *, folder=None):
             ),
         ],
         actors=[Actor(id="kela-1", name=hostile("Aino Toimija"), organisation="kela")],
-        participants=[Participant(id=m, birth_year=2000) for m in members],
+        participants=[
+            Participant(
+                id=m,
+                birth_year=2000,
+                roles=("participant", "expert_by_experience") if i == 1 else ("participant",),
+                consents=[
+                    Consent(
+                        kind="own",
+                        given=date(2024, 1, 1),
+                        scope=("participation", "certificate") if i % 2 else ("participation",),
+                    )
+                ],
+            )
+            for i, m in enumerate(members)
+        ],
+        personal_data=[
+            PersonalData(
+                participant=m,
+                name=f"{NAMES[i % len(NAMES)]} {HOSTILE}",
+                email=f"person{i}@example.org" if i != 3 else "",
+            )
+            for i, m in enumerate(members)
+            if i != 5
+        ],
         feedback=[
             CollaborationFeedback(
                 id="fb1",

@@ -21,7 +21,16 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("yhteiskehitys.cli.init:init", "Create a programme folder from a model."),
     "validate": ("yhteiskehitys.cli.validate:validate", "Check the configuration and records."),
     "checklist": ("yhteiskehitys.cli.checklist:checklist", "Show or mark progress per phase."),
+    "log": ("yhteiskehitys.cli.log:log", "Show the audit trail: who changed what, when."),
+    "export": ("yhteiskehitys.cli.transfer:export", "Write the whole programme to a JSON file."),
+    "import": ("yhteiskehitys.cli.transfer:import_", "Load an export into an empty store."),
+    "participant": ("yhteiskehitys.cli.participant:participant", "A participant's data: export, erase."),
     "report": ("yhteiskehitys.cli.report:report", "Build the programme's site (fi, sv, en)."),
+    "survey": ("yhteiskehitys.cli.survey:survey", "Import survey-tool exports into rounds."),
+    "measure": ("yhteiskehitys.cli.measure:measure", "Barometer results with disclosure control."),
+    "certificates": ("yhteiskehitys.cli.certificates:certificates", "Write certificates."),
+    "mail": ("yhteiskehitys.cli.mail:mail", "Write e-mail drafts after a session (sends none)."),
+    "calendar": ("yhteiskehitys.cli.calendar:calendar", "Write sessions and meetings as .ics."),
 }
 
 

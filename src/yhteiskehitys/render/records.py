@@ -58,8 +58,17 @@ class Records:
     personal_data: tuple[PersonalData, ...] = field(default=(), converter=as_tuple)
     actors: tuple[Actor, ...] = field(default=(), converter=as_tuple)
     organisations: tuple[Organisation, ...] = field(default=(), converter=as_tuple)
-    source: Any = None
-    """The store the snapshot came from, for the loop and measurement libraries."""
+    loop: Any = None
+    """The loop's figures, from :mod:`yhteiskehitys.loop`, computed when the records were read."""
+    barometer: Any = None
+    """The barometer's results, from :mod:`yhteiskehitys.measure`, read with the records."""
+    _cache: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
+
+    def cache(self, key: str, make: Any) -> Any:
+        """Indexes derived from the snapshot, made once (the snapshot never changes)."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
 
     @property
     def threshold(self) -> int:

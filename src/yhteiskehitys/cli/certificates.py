@@ -1,0 +1,60 @@
+"""``yk certificates``: printable participation certificates (osallistumistodistukset)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .state import State, folder_argument, pass_state
+
+
+@click.command()
+@folder_argument
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one HTML file per participant to.",
+)
+@click.option("--participant", metavar="ID", help="Only this participant (pseudonymous id).")
+@click.option(
+    "--signer", metavar="TEXT", help="Name and title of the signer (default: the organisation)."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language (default: the programme's).",
+)
+@pass_state
+def certificates(
+    state: State,
+    folder: Path,
+    out: Path,
+    participant: str | None,
+    signer: str | None,
+    lang: str | None,
+) -> None:
+    """One certificate per participant whose consent allows it, with the name from the
+    personal-data table."""
+    from ..render import environment
+    from ..render.certificates import write_certificates
+    from ..render.i18n import gettext
+    from ..render.records import load_records
+
+    opened = state.folder(folder)
+    lang = lang or opened.programme.language
+    _ = gettext(lang)
+    records = load_records(opened, state, personal=True)
+    env = environment(lang, programme_folder=opened.path, pm=state.pm)
+    written = write_certificates(
+        records,
+        out,
+        env,
+        lang,
+        signer=signer or opened.programme.organisation,
+        participant=participant,
+    )
+    click.echo(_("Wrote %(n)s certificates to %(out)s.") % {"n": len(written), "out": out})
