@@ -1,4 +1,4 @@
-"""Instruments are data: the built-ins load, bad files name the file and field, scores follow the rule."""
+"""Instruments are data: built-ins load, bad files name file and field, scores follow the rule."""
 
 from __future__ import annotations
 

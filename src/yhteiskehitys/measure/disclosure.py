@@ -175,7 +175,9 @@ class Table:
     cols: tuple[str, ...]
     cells: Mapping[Key, Cell]
     derived_cols: tuple[str, ...] = ()
+    derived_rows: tuple[str, ...] = ()
     derived: Mapping[Key, Derived] = field(factory=dict)
+    note: str = ""
 
 
 @frozen(kw_only=True)
@@ -197,6 +199,8 @@ class PublishedTable:
     rows: tuple[str, ...]
     cols: tuple[str, ...]
     derived_cols: tuple[str, ...]
+    derived_rows: tuple[str, ...]
+    note: str
     k: int
     cells: Mapping[Key, Cell | Derived | Suppressed]
     totals: Mapping[Key, int | Suppressed]
@@ -212,11 +216,8 @@ def publish(table: Table, k: int) -> PublishedTable:
         for c in table.cols:
             cell = table.cells.get((r, c), Cell(n=0))
             cells[(r, c)] = mark if (r, c) in hidden else cell
-        for c in table.derived_cols:
-            derived = table.derived.get((r, c))
-            if derived is None:
-                continue
-            cells[(r, c)] = mark if any(key in hidden for key in derived.inputs) else derived
+    for key, derived in table.derived.items():
+        cells[key] = mark if any(k_ in hidden for k_ in derived.inputs) else derived
     full = with_margins(counts, table.rows, table.cols)
     totals = {key: (mark if key in hidden else n) for key, n in full.items() if TOTAL in key}
     return PublishedTable(
@@ -224,6 +225,8 @@ def publish(table: Table, k: int) -> PublishedTable:
         rows=table.rows,
         cols=table.cols,
         derived_cols=table.derived_cols,
+        derived_rows=table.derived_rows,
+        note=table.note,
         k=k,
         cells=cells,
         totals=totals,

@@ -7,18 +7,38 @@ consumes the same stream inside one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from .instrument import Instrument
 from .parse import AnswerRow, RowProblem, parse_rows
 from .readers.base import Reader
 from .readers.mapping import ColumnMapping
+from .readers.tabular import TextTable
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.surveys import ImportResult
 
 MAX_REPORTED = 200
 """Problems listed before the rest are only counted, so a wrong file does not flood the screen."""
+
+
+class RowStream:
+    """The validated rows of an open export, and how far into the file they have got."""
+
+    def __init__(self, table: TextTable, rows: Iterator[AnswerRow | RowProblem]) -> None:
+        self._table = table
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[AnswerRow | RowProblem]:
+        return self._rows
+
+    def position(self) -> int:
+        return self._table.handle.buffer.tell()  # type: ignore[attr-defined]
 
 
 @contextmanager
@@ -28,12 +48,12 @@ def read_export(
     reader: Reader,
     mapping: ColumnMapping | None = None,
     group: str | None = None,
-) -> Iterator[Iterator[AnswerRow | RowProblem]]:
+) -> Iterator[RowStream]:
     """Open ``path`` and yield its rows, validated; the file is closed on leaving the block."""
     mapping = mapping or ColumnMapping()
     table = reader.open(path, mapping)
     try:
-        yield parse_rows(table, instrument, reader, mapping, group, path.name)
+        yield RowStream(table, parse_rows(table, instrument, reader, mapping, group, path.name))
     finally:
         table.close()
 
@@ -65,3 +85,26 @@ def check_all(
     if not rows:
         raise ConfigError([f"{path.name}: line 2: no answers after the header"])
     return rows
+
+
+def import_export(
+    store: Store,
+    path: Path,
+    *,
+    round_name: str,
+    instrument: Instrument,
+    reader: Reader,
+    mapping: ColumnMapping | None = None,
+    group: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import ``path`` into ``round_name`` in one transaction: every row, or none.
+
+    ``progress`` is called with the bytes read so far, after each batch of rows.
+    """
+    with store.transaction() as tx, read_export(path, instrument, reader, mapping, group) as rows:
+        round_ = tx.surveys.ensure_round(round_name, instrument)
+        report = (lambda: progress(rows.position())) if progress else None
+        return tx.surveys.import_rows(
+            round_, instrument, rows, reader=reader.name, source=path, progress=report
+        )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .repos.records import FeedbackRepo, PilotRepo, ThemeRepo
     from .repos.sessions import FindingRepo, SessionRepo
     from .repos.subjects import CommissionRepo, IdeaRepo
+    from .surveys import SurveyRepo
 
 T = TypeVar("T")
 WAIT_SECONDS = 60.0
@@ -167,6 +168,12 @@ class Transaction:
         from .repos.loop import LoopRepo
 
         return LoopRepo(self)
+
+    @cached_property
+    def surveys(self) -> SurveyRepo:
+        from .surveys import SurveyRepo
+
+        return SurveyRepo(self)
 
 
 class Store:

@@ -95,9 +95,14 @@ def _v2(conn: sa.Connection) -> None:
             index.create(conn)
 
 
+def _v3(conn: sa.Connection) -> None:
+    create_tables(conn, "survey_rounds", "survey_imports", "survey_responses")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
+    Step(3, "survey rounds, imports and answers", _v3),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -337,3 +337,53 @@ imports = sa.Table(
 
 BOOKKEEPING = ("schema_version", "imports")
 """Tables about the store itself; neither exported nor counted as the programme's records."""
+
+# --- survey answers (schema step 3) -----------------------------------------------------------
+# One wide row per respondent: the answer to item k of the round's instrument in ``pNN``, the
+# score of dimension k in ``dNN``, the total in ``score``. One row per respondent keeps a large
+# import a single insert per person and lets every aggregate be one scan (see docs/measurement.md).
+SURVEY_MAX_ITEMS = 60
+SURVEY_MAX_DIMENSIONS = 12
+
+survey_rounds = sa.Table(
+    "survey_rounds",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    sa.Column("name", ID, nullable=False, unique=True),
+    sa.Column("instrument", ID, nullable=False),
+    sa.Column("instrument_version", sa.String(32), nullable=False),
+    sa.Column("items", JSON, nullable=False),
+    sa.Column("dimensions", JSON, nullable=False),
+    sa.Column("created", UTCDateTime, nullable=False),
+)
+
+survey_imports = sa.Table(
+    "survey_imports",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    sa.Column("round", SEQ, sa.ForeignKey("survey_rounds.id"), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    _text("operator"),
+    sa.Column("reader", KIND, nullable=False),
+    sa.Column("source", sa.String(255), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+)
+
+survey_responses = sa.Table(
+    "survey_responses",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    sa.Column("round", SEQ, sa.ForeignKey("survey_rounds.id"), nullable=False),
+    sa.Column("grp", KIND, nullable=False),
+    sa.Column("import_id", SEQ, sa.ForeignKey("survey_imports.id"), nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("respondent_key", ID),
+    sa.Column("age_band", KIND),
+    sa.Column("area", sa.String(64)),
+    sa.Column("answered_at", sa.DateTime),
+    sa.Column("score", sa.Float),
+    *(sa.Column(f"p{k:02d}", sa.SmallInteger) for k in range(1, SURVEY_MAX_ITEMS + 1)),
+    *(sa.Column(f"d{k:02d}", sa.Float) for k in range(1, SURVEY_MAX_DIMENSIONS + 1)),
+    sa.Index(None, "round", "respondent_key"),
+)

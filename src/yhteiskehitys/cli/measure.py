@@ -1,0 +1,57 @@
+"""``yk measure``: the participation barometer's results, through disclosure control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .state import State, folder_argument, pass_state
+
+
+@click.command()
+@folder_argument
+@click.option("--round", "rounds", multiple=True, metavar="R",
+              help="A round to show (repeatable, in order; default: all). Change and DiD are "
+              "from the first to the last.")  # fmt: skip
+@click.option(
+    "--by",
+    type=click.Choice(["group", "dimension", "item"]),
+    default="group",
+    show_default=True,
+    help="Total score per group, per dimension, or per item.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language of titles (default: the programme's).",
+)
+@pass_state
+def measure(
+    state: State, folder: Path, rounds: tuple[str, ...], by: str, fmt: str, lang: str | None
+) -> None:
+    """Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
+
+    Cells of fewer than the programme's disclosure threshold k show as <k, and so do cells
+    that would let someone work them out.
+    """
+    from ..measure import registry
+    from ..measure.render import FORMATS
+    from ..measure.results import measure as compute
+    from .survey import _open_store
+
+    opened = state.folder(folder)
+    instruments = registry.instruments(state.pm, folder)
+    k = opened.programme.disclosure_threshold
+    with _open_store(state, opened) as store, store.read() as tx:
+        tables = compute(tx.surveys, instruments, rounds, by=by, k=k,
+                         lang=lang or opened.programme.language)  # fmt: skip
+    click.echo(FORMATS[fmt](tables))

@@ -1,0 +1,231 @@
+"""The results of ``yk measure``: aggregates from the store, statistics, and the disclosure
+gate. :func:`measure` returns only published tables, so every output path is suppressed.
+
+Rows are respondent groups, columns the rounds in the order asked. The change of each group is
+from the first to the last round; the difference-in-differences is the participants' change
+minus the comparison group's. When respondent keys link the two rounds, a panel table adds the
+same from per-person changes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from . import stats
+from .disclosure import Cell, Derived, PublishedTable, Table, check_threshold, publish
+from .scoring import TOTAL
+from .stats import Moments
+
+if TYPE_CHECKING:
+    from ..store.surveys import Round, SurveyRepo
+    from .instrument import Instrument
+
+BY = ("group", "dimension", "item")
+PARTICIPANT, COMPARISON = "participant", "comparison"
+CHANGE, EFFECT, DID = "change", "g", "participant − comparison"
+
+
+def _order_groups(groups: set[str]) -> tuple[str, ...]:
+    first = [g for g in (PARTICIPANT, COMPARISON) if g in groups]
+    return (*first, *sorted(groups - set(first)))
+
+
+def _summary(m: Moments) -> dict[str, float]:
+    est = stats.mean(m)
+    return {"mean": m.mean, "sd": m.sd if m.n > 1 else math.nan, "low": est.low, "high": est.high}
+
+
+def _estimate(est: stats.Estimate, g: float | None = None) -> dict[str, float]:
+    values = {"estimate": est.estimate, "se": est.se, "low": est.low, "high": est.high,
+              "df": est.df, "p": est.p}  # fmt: skip
+    if g is not None:
+        values["g"] = g
+    return values
+
+
+def moments_table(
+    title: str,
+    rounds: Sequence[Round],
+    data: dict[tuple[int, str], Moments],
+    extra: Callable[[int, str], dict[str, float]] | None = None,
+) -> Table:
+    """Groups x rounds of means with CIs, each group's change first -> last round, and DiD."""
+    groups = _order_groups({g for _, g in data})
+    cols = tuple(r.name for r in rounds)
+    cells = {}
+    for r in rounds:
+        for g in groups:
+            m = data.get((r.id, g), Moments(0, 0.0, 0.0))
+            values = _summary(m) if m.n else {}
+            if extra and m.n:
+                values.update(extra(r.id, g))
+            cells[(g, r.name)] = Cell(n=m.n, values=values)
+    derived: dict[tuple[str, str], Derived] = {}
+    derived_cols: tuple[str, ...] = ()
+    derived_rows: tuple[str, ...] = ()
+    if len(rounds) >= 2:
+        first, last = rounds[0], rounds[-1]
+        derived_cols = (CHANGE,)
+        zero = Moments(0, 0.0, 0.0)
+        for g in groups:
+            a, b = data.get((first.id, g), zero), data.get((last.id, g), zero)
+            if a.n and b.n:
+                derived[(g, CHANGE)] = Derived(
+                    values=_estimate(stats.welch(a, b), stats.hedges_g(a, b)),
+                    inputs=((g, first.name), (g, last.name)),
+                )
+        if PARTICIPANT in groups and COMPARISON in groups:
+            four = [data.get((r.id, g), zero) for g in (PARTICIPANT, COMPARISON)
+                    for r in (first, last)]  # fmt: skip
+            if all(m.n for m in four):
+                est = stats.did(*four)
+                derived_rows = (DID,)
+                derived[(DID, CHANGE)] = Derived(
+                    values=_estimate(est, stats.hedges_g_did(four, est.estimate)),
+                    inputs=tuple(
+                        (g, r.name) for g in (PARTICIPANT, COMPARISON) for r in (first, last)
+                    ),
+                )
+    return Table(title=title, rows=groups, cols=cols, cells=cells, derived_cols=derived_cols,
+                 derived_rows=derived_rows, derived=derived)  # fmt: skip
+
+
+def panel_table(title: str, data: dict[str, Moments]) -> Table:
+    """Respondents linked across the two rounds: their mean change, paired, and the DiD."""
+    groups = _order_groups(set(data))
+    col = "linked"
+    cells = {}
+    for g in groups:
+        m = data[g]
+        values = _estimate(stats.paired(m)) if m.n > 1 else {}
+        cells[(g, col)] = Cell(n=m.n, values=values)
+    derived = {}
+    rows: tuple[str, ...] = ()
+    if PARTICIPANT in data and COMPARISON in data:
+        est = stats.did_panel(data[PARTICIPANT], data[COMPARISON])
+        rows = (DID,)
+        derived[(DID, col)] = Derived(
+            values=_estimate(est), inputs=((PARTICIPANT, col), (COMPARISON, col))
+        )
+    return Table(title=title, rows=groups, cols=(col,), cells=cells, derived_rows=rows,
+                 derived=derived, note="paired changes of respondents linked by key")  # fmt: skip
+
+
+def distribution_table(
+    title: str,
+    rounds: Sequence[Round],
+    counts: dict[tuple[int, str], list[int]],
+    labels: Sequence[str],
+) -> Table:
+    groups = _order_groups({g for _, g in counts})
+    cols = tuple(f"{r.name}/{g}" for r in rounds for g in groups)
+    cells = {}
+    for r in rounds:
+        for g in groups:
+            row = counts.get((r.id, g), [0] * len(labels))
+            total = sum(row)
+            for label, n in zip(labels, row, strict=True):
+                share = 100.0 * n / total if total else math.nan
+                cells[(label, f"{r.name}/{g}")] = Cell(n=n, values={"percent": share})
+    return Table(title=title, rows=tuple(labels), cols=cols, cells=cells)
+
+
+def measure(
+    repo: SurveyRepo,
+    instruments: dict[str, Instrument],
+    round_names: Sequence[str] = (),
+    *,
+    by: str = "group",
+    k: int = 5,
+    lang: str = "fi",
+) -> list[PublishedTable]:
+    """Published result tables (see the module docstring); ``k`` is the disclosure threshold."""
+    from ..errors import YhteiskehitysError
+    from ..store.surveys import dimension_column, item_column
+
+    check_threshold(k)
+    if by not in BY:
+        raise YhteiskehitysError(f"--by must be one of {', '.join(BY)} (got {by!r})")
+    rounds = [repo.round(n) for n in round_names] if round_names else repo.rounds()
+    if not rounds:
+        raise YhteiskehitysError("no survey rounds yet; import answers with `yk survey import`")
+    names = {r.instrument for r in rounds}
+    if len(names) > 1:
+        raise YhteiskehitysError(
+            f"the rounds used different instruments ({', '.join(sorted(names))}); "
+            "choose rounds of one instrument with --round"
+        )
+    instrument = instruments.get(rounds[0].instrument)
+    if instrument is None:
+        raise YhteiskehitysError(f"instrument {rounds[0].instrument!r} is not installed")
+    ids = [r.id for r in rounds]
+    scopes: list[tuple[str, str, str]] = [(TOTAL, "score", instrument.title.get(lang))]
+    if by == "dimension":
+        scopes += [(d.id, dimension_column(i), d.title.get(lang))
+                   for i, d in enumerate(instrument.dimensions)]  # fmt: skip
+    tables: list[Table] = []
+    if by in ("group", "dimension"):
+        raw = repo.moments(ids, [col for _, col, _ in scopes])
+        alphas = _alphas(repo, instrument, ids) if by == "dimension" else {}
+        for index, (scope, _, title) in enumerate(scopes):
+            data = {key: Moments(*triples[index]) for key, triples in raw.items()}
+
+            def extra(round_id: int, group: str, scope: str = scope) -> dict[str, float]:
+                alpha = alphas.get((round_id, group, scope))
+                return {} if alpha is None else {"alpha": alpha}
+
+            tables.append(
+                moments_table(f"{title} (0-100)", rounds, data, extra if alphas else None)
+            )
+        tables += _panels(repo, rounds, scopes)
+    else:
+        columns = [item_column(i) for i in range(len(instrument.items))]
+        raw = repo.moments(ids, columns)
+        dist = repo.distribution(ids, columns, instrument.scale.points)
+        labels = [label.get(lang) for label in instrument.scale.labels]
+        for index, item in enumerate(instrument.items):
+            data = {key: Moments(*triples[index]) for key, triples in raw.items()}
+            name = f"{item.id}: {item.text.get(lang)}" + (
+                " (reverse-coded)" if item.reverse else ""
+            )
+            tables.append(moments_table(f"{name} (1-{instrument.scale.points})", rounds, data))
+            counts = {key: rows[index] for key, rows in dist.items()}
+            tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
+                                             counts, labels))  # fmt: skip
+    return [publish(table, k) for table in tables]
+
+
+def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int]) -> dict:
+    from ..store.surveys import item_column
+
+    position = {item.id: i for i, item in enumerate(instrument.items)}
+    out = {}
+    for dim in instrument.dimensions:
+        items = instrument.items_of(dim.id)
+        if len(items) < 2:
+            continue
+        cols = [item_column(position[item.id]) for item in items]
+        found = repo.complete_cases(ids, cols, [i.reverse for i in items], instrument.scale.points)
+        for (round_id, group), (triples, total) in found.items():
+            variances = [Moments(*t).variance for t in triples]
+            out[(round_id, group, dim.id)] = stats.cronbach_alpha(
+                variances, Moments(*total).variance
+            )
+    return out
+
+
+def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes) -> list[Table]:
+    if len(rounds) < 2 or not repo.has_keys(rounds[0].id) or not repo.has_keys(rounds[-1].id):
+        return []
+    linked = repo.panel(rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes])
+    if not linked:
+        return []
+    return [
+        panel_table(
+            f"{title}: change {rounds[0].name} → {rounds[-1].name} (panel)",
+            {g: Moments(*triples[i]) for g, triples in linked.items()},
+        )
+        for i, (_, _, title) in enumerate(scopes)
+    ]
