@@ -123,10 +123,10 @@ def test_calendar_parses_back(records):
 def test_commands_write_their_outputs(tmp_path, capsys, example):
     folder = copy_example(tmp_path)
     fill_store(hostile_records(example), folder)
-    code, out, err = run(capsys, "certificates", folder, "--out", tmp_path / "cert")
+    code, _, err = run(capsys, "certificates", folder, "--out", tmp_path / "cert")
     assert code == 0, err
     assert len(list((tmp_path / "cert").glob("*.html"))) == 5
-    code, out, err = run(capsys, "mail", folder, "--session", "s2", "--out", tmp_path / "mail")
+    code, _, err = run(capsys, "mail", folder, "--session", "s2", "--out", tmp_path / "mail")
     assert code == 0, err
     assert len(list((tmp_path / "mail").glob("*.eml"))) == 11
     code, _out, err = run(capsys, "calendar", folder, "--out", tmp_path / "cal.ics")
