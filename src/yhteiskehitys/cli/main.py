@@ -24,7 +24,7 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("yhteiskehitys.cli.log:log", "Show the audit trail: who changed what, when."),
     "export": ("yhteiskehitys.cli.transfer:export", "Write the whole programme to a JSON file."),
     "import": ("yhteiskehitys.cli.transfer:import_", "Load an export into an empty store."),
-    "participant": ("yhteiskehitys.cli.participant:participant", "A participant's data: export, erase."),
+    "participant": ("yhteiskehitys.cli.participant:participant", "Export or erase a person's data."),
     "report": ("yhteiskehitys.cli.report:report", "Build the programme's site (fi, sv, en)."),
     "survey": ("yhteiskehitys.cli.survey:survey", "Import survey-tool exports into rounds."),
     "measure": ("yhteiskehitys.cli.measure:measure", "Barometer results with disclosure control."),

@@ -13,6 +13,7 @@ from attrs import define
 if TYPE_CHECKING:
     from ..folder import ProgrammeFolder
     from ..plugins import YkPluginManager
+    from ..store import Store
 
 
 @functools.cache
@@ -43,6 +44,35 @@ class State:
         from ..folder import ProgrammeFolder
 
         return ProgrammeFolder.open(path, self.pm)
+
+    def store_url(self, path: Path) -> str:
+        """The store of the programme in ``path``: --database / YK_DATABASE_URL, else
+        programme.toml's database_url, else ``yhteiskehitys.db`` in the folder."""
+        from ..folder import PROGRAMME_FILE
+        from ..store.url import resolve
+
+        programme_url = None
+        if not self.database and (path / PROGRAMME_FILE).exists():
+            programme_url = self.folder(path).programme.database_url
+        return resolve(path, database=self.database, programme_url=programme_url)
+
+    def store(self, path: Path, *, create: bool = True) -> Store:
+        """Open the programme's store for one command (use it as a context manager).
+
+        With ``create=False`` a SQLite store that does not exist yet is an error rather than
+        an empty file left behind by a command that only reads.
+        """
+        from .. import catalogue
+        from ..errors import YhteiskehitysError
+        from ..store import open_store
+
+        url = self.store_url(path)
+        if not create and url.startswith("sqlite:///") and not Path(url[10:]).exists():
+            raise YhteiskehitysError(
+                f"{path}: no store yet ({Path(url[10:]).name} does not exist); "
+                "record something first, or name the store with --database"
+            )
+        return open_store(url, converter=catalogue.converter(self.pm), operator=self.who())
 
 
 pass_state = click.make_pass_decorator(State)

@@ -21,6 +21,7 @@ from attrs import frozen
 from ..convert import iso_utc, structure
 from ..errors import ConfigError, YhteiskehitysError
 from . import migrations, schema
+from .url import describe
 
 if TYPE_CHECKING:
     from .core import Store, Transaction
@@ -267,7 +268,8 @@ def import_text(
     with store.transaction(operator) as tx:
         if not is_empty(tx):
             raise YhteiskehitysError(
-                f"the store {store!r} already holds records; import only into an empty store"
+                f"the store {describe(store.url)} already holds records; "
+                "import only into an empty store (a new folder, or a new database)"
             )
         if data.get("programme") is not None:
             tx.programme.set_data(data["programme"], audit=False)
