@@ -1,0 +1,267 @@
+"""The feedback loop's figures as SQL aggregates the database computes.
+
+Each figure is one aggregate over an index (schema step 2): counts and overdue flags per state
+walk ``(state, state_since)``; figures per theme and per actor walk ``(theme|actor, state,
+state_since)``; medians per stage seek ``(subject_kind, from_state, stay_days)`` with LIMIT and
+OFFSET; the open-loop list is a few LIMITed index seeks merged. Python only assembles the rows
+into :class:`~yhteiskehitys.loop.stats.LoopSummary`, whose docstring defines every figure; the
+tests hold these queries to ``yhteiskehitys.loop.stats.summarise``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from ..loop.limits import due_for, overdue_reason
+from ..loop.machine import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
+from ..loop.stats import (
+    GroupFigures,
+    LoopSummary,
+    OpenLoop,
+    StageTime,
+    empty_counts,
+    open_loop_order,
+)
+from . import schema
+
+if TYPE_CHECKING:
+    from ..model import LoopLimits
+
+TABLES = {"commission": schema.commissions, "idea": schema.ideas}
+R = schema.responses
+LT = schema.loop_transitions
+
+
+def midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+class Cutoffs:
+    """A subject is overdue when its state began before the cut-off of that state."""
+
+    def __init__(self, limits: LoopLimits, today: date) -> None:
+        self.today = today
+        self.respond = midnight(today - timedelta(days=limits.respond_days))
+        self.report = midnight(today - timedelta(days=limits.report_back_days))
+
+
+def _state_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
+    return sa.or_(
+        sa.and_(t.c.state == "delivered", t.c.state_since < cut.respond),
+        sa.and_(t.c.state == "responded", t.c.state_since < cut.report),
+    )
+
+
+def _latest_pending_overdue(kind: str, t: sa.Table, cut: Cutoffs) -> sa.Select:
+    """Subjects whose latest response is pending with its follow-up passed, and which are not
+    already overdue by their state (so no subject is counted twice)."""
+    r2 = R.alias("r2")
+    latest = (
+        sa.select(sa.func.max(r2.c.id))
+        .where(r2.c.subject_kind == R.c.subject_kind, r2.c.subject == R.c.subject)
+        .scalar_subquery()
+    )
+    return (
+        sa.select(t)
+        .join(R, sa.and_(R.c.subject == t.c.id, R.c.subject_kind == kind))
+        .where(R.c.outcome == "pending", R.c.follow_up < cut.today, R.c.id == latest)
+        .where(sa.not_(_state_overdue(t, cut)))
+    )
+
+
+def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.func.sum(sa.case((cond, 1), else_=0))
+
+
+def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
+    """Subjects per state of each kind, and how many are overdue."""
+    counts, overdue = empty_counts(), 0
+    for kind, t in TABLES.items():
+        query = sa.select(t.c.state, sa.func.count(), _flag(_state_overdue(t, cut))).group_by(
+            t.c.state
+        )
+        for state, n, late in conn.execute(query):
+            counts[kind][state] = int(n)
+            overdue += int(late or 0)
+        pending = _latest_pending_overdue(kind, t, cut).subquery()
+        overdue += conn.execute(sa.select(sa.func.count()).select_from(pending)).scalar_one()
+    return counts, overdue
+
+
+def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[GroupFigures, ...]:
+    """Totals, delivered, told back, open and overdue per theme or per actor, both kinds."""
+    parts = []
+    for kind, t in TABLES.items():
+        key = t.c[column]
+        parts.append(
+            sa.select(
+                key.label("key"),
+                sa.func.count().label("total"),
+                _flag(t.c.state.in_(DELIVERED_OR_LATER)).label("delivered"),
+                _flag(t.c.state == CLOSED).label("closed"),
+                _flag(_state_overdue(t, cut)).label("overdue"),
+            ).group_by(key)
+        )
+        pending = _latest_pending_overdue(kind, t, cut).subquery()
+        parts.append(
+            sa.select(
+                pending.c[column].label("key"),
+                sa.literal(0).label("total"),
+                sa.literal(0).label("delivered"),
+                sa.literal(0).label("closed"),
+                sa.func.count().label("overdue"),
+            ).group_by(pending.c[column])
+        )
+    u = sa.union_all(*parts).subquery()
+    query = sa.select(
+        u.c.key,
+        sa.func.sum(u.c.total),
+        sa.func.sum(u.c.delivered),
+        sa.func.sum(u.c.closed),
+        sa.func.sum(u.c.overdue),
+    ).group_by(u.c.key)
+    rows = [
+        GroupFigures(
+            key=k,
+            total=int(n),
+            delivered=int(d),
+            closed=int(c),
+            open=int(n) - int(c),
+            overdue=int(o),
+        )
+        for k, n, d, c, o in conn.execute(query)
+    ]
+    return tuple(sorted(rows, key=lambda g: (g.key is None, g.key or "")))
+
+
+def stage_times(conn: sa.Connection) -> tuple[StageTime, ...]:
+    """Median of ``stay_days`` per kind and stage: counts in one aggregate, then one
+    LIMIT/OFFSET seek per stage into the (subject_kind, from_state, stay_days) index."""
+    counts = dict(
+        ((k, s), int(n))
+        for k, s, n in conn.execute(
+            sa.select(LT.c.subject_kind, LT.c.from_state, sa.func.count(LT.c.stay_days))
+            .where(LT.c.stay_days.is_not(None))
+            .group_by(LT.c.subject_kind, LT.c.from_state)
+        )
+    )
+    out = []
+    for kind in KINDS:
+        for stage in STATES[kind]:
+            if stage == CLOSED:
+                continue
+            n = counts.get((kind, stage), 0)
+            median = None
+            if n:
+                values = (
+                    conn.execute(
+                        sa.select(LT.c.stay_days)
+                        .where(LT.c.subject_kind == kind, LT.c.from_state == stage)
+                        .where(LT.c.stay_days.is_not(None))
+                        .order_by(LT.c.stay_days)
+                        .limit(2 - n % 2)
+                        .offset((n - 1) // 2)
+                    )
+                    .scalars()
+                    .all()
+                )
+                median = sum(values) / len(values)
+            out.append(StageTime(kind=kind, stage=stage, n=n, median_days=median))
+    return tuple(out)
+
+
+def open_loops(
+    conn: sa.Connection, cut: Cutoffs, limits: LoopLimits, limit: int
+) -> tuple[OpenLoop, ...]:
+    """The ``limit`` open loops that come first (overdue, then oldest), from LIMITed seeks."""
+    candidates: dict[tuple[str, str], sa.RowMapping] = {}
+    for kind, t in TABLES.items():
+        pending = _latest_pending_overdue(kind, t, cut).order_by(t.c.state_since).limit(limit)
+        n_pending = 0
+        for row in conn.execute(pending).mappings():
+            candidates[(kind, row["id"])] = row
+            n_pending += 1
+        for state in STATES[kind]:
+            if state == CLOSED:
+                continue
+            base = sa.select(t).where(t.c.state == state).order_by(t.c.state_since)
+            cutoff = {"delivered": cut.respond, "responded": cut.report}.get(state)
+            queries = [base.limit(limit)]
+            if cutoff is not None:  # the overdue ones, then the rest of that state
+                queries = [
+                    base.where(t.c.state_since < cutoff).limit(limit),
+                    base.where(t.c.state_since >= cutoff).limit(limit + n_pending),
+                ]
+            for query in queries:
+                for row in conn.execute(query).mappings():
+                    candidates[(kind, row["id"])] = row
+    follow_ups = _pending_follow_ups(conn, candidates)
+    loops = []
+    for (kind, sid), row in candidates.items():
+        since = row["state_since"].date()
+        reason = overdue_reason(row["state"], since, limits, cut.today, follow_ups.get(sid))
+        due = due_for(row["state"], since, limits, follow_ups.get(sid))
+        loops.append(
+            OpenLoop(
+                kind=kind,
+                id=sid,
+                title=row["title"],
+                state=row["state"],
+                since=since,
+                age_days=(cut.today - since).days,
+                due=due.by if due else None,
+                overdue=reason is not None,
+                reason=reason or "",
+                actor=row["actor"],
+                theme=row["theme"],
+            )
+        )
+    loops.sort(key=open_loop_order)
+    return tuple(loops[:limit])
+
+
+def _pending_follow_ups(conn: sa.Connection, candidates: dict) -> dict[str, date]:
+    """Follow-up dates of the candidates whose latest response is pending."""
+    ids = [sid for (_, sid), row in candidates.items() if row["state"] in ("responded", CLOSED)]
+    out: dict[str, date] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        latest = (
+            sa.select(R.c.subject, sa.func.max(R.c.id).label("id"))
+            .where(R.c.subject.in_(chunk))
+            .group_by(R.c.subject)
+            .subquery()
+        )
+        query = (
+            sa.select(R.c.subject, R.c.follow_up)
+            .join(latest, latest.c.id == R.c.id)
+            .where(R.c.outcome == "pending")
+        )
+        out.update({s: f for s, f in conn.execute(query) if f is not None})
+    return out
+
+
+def loop_summary(
+    conn: sa.Connection, limits: LoopLimits, today: date, *, open_limit: int = 20
+) -> LoopSummary:
+    """Every figure of ``yk loop`` for the store behind ``conn``."""
+    cut = Cutoffs(limits, today)
+    counts, overdue = state_counts(conn, cut)
+    delivered = sum(counts[k][s] for k in KINDS for s in DELIVERED_OR_LATER)
+    closed = sum(counts[k][CLOSED] for k in KINDS)
+    return LoopSummary(
+        today=today,
+        respond_days=limits.respond_days,
+        report_back_days=limits.report_back_days,
+        counts=counts,
+        delivered=delivered,
+        closed=closed,
+        overdue=overdue,
+        stages=stage_times(conn),
+        by_theme=group_figures(conn, cut, "theme"),
+        by_actor=group_figures(conn, cut, "actor"),
+        open_loops=open_loops(conn, cut, limits, open_limit),
+    )
