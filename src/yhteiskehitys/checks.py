@@ -12,6 +12,7 @@ from .model._validate import identifier, one_of
 
 if TYPE_CHECKING:
     from .model import ModelTemplate, Programme
+    from .store import Store
 
 SEVERITIES = ("error", "warning")
 
@@ -38,6 +39,31 @@ class CheckContext:
     template: ModelTemplate
     folder: Path
     extra: dict[str, Any] = field(factory=dict)
+    database: str | None = None
+    converter: Any = None
+    _store: Store | None = field(default=None, init=False, repr=False)
+
+    @property
+    def store(self) -> Store | None:
+        """The programme's store, opened on first use (read it with ``store.read()``); None
+        when the programme has no store yet, so it has no records to check."""
+        if self._store is None:
+            from .store import open_store
+            from .store.url import resolve
+
+            url = resolve(
+                self.folder, database=self.database, programme_url=self.programme.database_url
+            )
+            if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
+                return None
+            self._store = open_store(url, converter=self.converter)
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if a check opened it."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 @frozen(kw_only=True)

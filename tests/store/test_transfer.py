@@ -97,5 +97,5 @@ def test_bad_import_names_the_problem_and_writes_nothing(store, second_store_url
 
 
 def test_import_of_broken_json_is_a_config_error(store):
-    with pytest.raises(ConfigError, match="records.json: line 1: invalid JSON"):
+    with pytest.raises(ConfigError, match=r"records\.json: line 1: invalid JSON"):
         import_text(store, "{", source="records.json")

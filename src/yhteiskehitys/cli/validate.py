@@ -19,9 +19,15 @@ def validate(state: State, folder: Path, strict: bool) -> int:
     from ..checks import CheckContext, run_checks
 
     opened = state.folder(folder)
-    context = CheckContext(programme=opened.programme, template=opened.template, folder=folder)
+    context = CheckContext(
+        programme=opened.programme, template=opened.template, folder=folder,
+        database=state.database, converter=catalogue.converter(state.pm),
+    )
     checks = catalogue.checks(state.pm)
-    problems = run_checks(checks, context)
+    try:
+        problems = run_checks(checks, context)
+    finally:
+        context.close()
     for problem in problems:
         click.echo(str(problem), err=problem.severity == "error")
     failed = [p for p in problems if p.severity == "error" or strict]
