@@ -53,7 +53,18 @@ def detect_encoding(sample: bytes, name: str) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        return "cp1252"
+        pass
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = sample[: exc.start].count(b"\n") + 1
+        raise TableError(
+            [
+                f"{name}: line {line}: byte 0x{sample[exc.start]:02x} is neither UTF-8 nor "
+                "Windows-1252 text; save the export as UTF-8"
+            ]
+        ) from None
+    return "cp1252"
 
 
 def _looks_binary(text: str) -> bool:
