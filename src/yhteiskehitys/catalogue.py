@@ -33,8 +33,7 @@ def get_model(pm: pluggy.PluginManager, name: str) -> ModelTemplate:
     available = models(pm)
     if name not in available:
         raise UnknownModelError(
-            f"unknown model {name!r} (installed: {', '.join(available) or 'none'}); "
-            "see `yk models`"
+            f"unknown model {name!r} (installed: {', '.join(available) or 'none'}); see `yk models`"
         )
     return available[name]
 

@@ -51,8 +51,16 @@ def read_progress(folder: Path) -> dict[str, Done]:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
         return {key: Done(on=v["on"], by=v["by"]) for key, v in data.get("done", {}).items()}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError([f"{CHECKLIST_FILE}: unreadable ({exc}); fix or delete the file"]) from None
+    except (
+        tomllib.TOMLDecodeError,
+        UnicodeDecodeError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        raise ConfigError(
+            [f"{CHECKLIST_FILE}: unreadable ({exc}); fix or delete the file"]
+        ) from None
 
 
 def mark_done(
@@ -64,7 +72,10 @@ def mark_done(
     unknown = [item for item in items if item not in known]
     if unknown:
         raise ConfigError(
-            [f"--done {item}: no such checklist item in model {template.name!r}" for item in unknown]
+            [
+                f"--done {item}: no such checklist item in model {template.name!r}"
+                for item in unknown
+            ]
             + [f"known items: {', '.join(known)}"]
         )
     progress = read_progress(folder)

@@ -69,7 +69,7 @@ def _load_entry_points(pm: YkPluginManager, blocked: set[str]) -> None:
         try:
             plugin = ep.load()
             pm.register(plugin, name=ep.name)
-        except Exception as exc:  # noqa: BLE001 - report any plugin's failure by name
+        except Exception as exc:
             pm.failures.append(PluginFailure(ep.name, dist, f"{type(exc).__name__}: {exc}"))
             continue
         pm.distributions[ep.name] = (dist, version)
@@ -84,6 +84,12 @@ def describe_plugins(pm: YkPluginManager) -> list[dict[str, object]]:
         hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
         dist, version = pm.distributions.get(name, ("yhteiskehitys", __version__))
         rows.append(
-            {"name": name, "distribution": dist, "version": version, "hooks": hooks, "builtin": name in BUILTIN_PLUGINS}
+            {
+                "name": name,
+                "distribution": dist,
+                "version": version,
+                "hooks": hooks,
+                "builtin": name in BUILTIN_PLUGINS,
+            }
         )
     return rows

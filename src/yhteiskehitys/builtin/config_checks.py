@@ -54,10 +54,19 @@ def _age_within_model(ctx: CheckContext) -> Iterator[Problem]:
 @hookimpl
 def yk_checks() -> list[Check]:
     return [
-        Check(name="consent_floor", description="Consent rules at least as strict as the model's.",
-              run=_consent_floor),
-        Check(name="disclosure_floor", description="Disclosure threshold not below the model's.",
-              run=_disclosure_floor),
-        Check(name="target_group_age", description="Target group age within the model's range.",
-              run=_age_within_model),
+        Check(
+            name="consent_floor",
+            description="Consent rules at least as strict as the model's.",
+            run=_consent_floor,
+        ),
+        Check(
+            name="disclosure_floor",
+            description="Disclosure threshold not below the model's.",
+            run=_disclosure_floor,
+        ),
+        Check(
+            name="target_group_age",
+            description="Target group age within the model's range.",
+            run=_age_within_model,
+        ),
     ]

@@ -12,9 +12,15 @@ from .state import State, folder_argument, pass_state
 
 @click.command()
 @folder_argument
-@click.option("--done", "done", multiple=True, metavar="ITEM", help="Mark ITEM as done (repeatable).")
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
-              help="Language (default: the programme's).")
+@click.option(
+    "--done", "done", multiple=True, metavar="ITEM", help="Mark ITEM as done (repeatable)."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language (default: the programme's).",
+)
 @pass_state
 def checklist(state: State, folder: Path, done: tuple[str, ...], lang: str | None) -> None:
     """Show progress per phase of the model; mark items done with --done ITEM."""

@@ -11,14 +11,21 @@ from .state import State, pass_state
 
 @click.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--model", "model_name", required=True, metavar="NAME", help="Model from `yk models`.")
+@click.option(
+    "--model", "model_name", required=True, metavar="NAME", help="Model from `yk models`."
+)
 @click.option("--name", metavar="TEXT", help="The programme's name (default: the model's title).")
 @click.option("--organisation", metavar="TEXT", default="", help="The organisation running it.")
 @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @pass_state
 def init(
-    state: State, folder: Path, model_name: str, name: str | None, organisation: str, lang: str,
+    state: State,
+    folder: Path,
+    model_name: str,
+    name: str | None,
+    organisation: str,
+    lang: str,
     force: bool,
 ) -> None:
     """Create FOLDER with a programme.toml copied from the model NAME (toimintamalli)."""
@@ -27,7 +34,12 @@ def init(
 
     template = catalogue.get_model(state.pm, model_name)
     file = init_folder(
-        folder, template, state.pm, name=name, organisation=organisation, language=lang,
+        folder,
+        template,
+        state.pm,
+        name=name,
+        organisation=organisation,
+        language=lang,
         force=force,
     )
     click.echo(f"Created {file} from the model {template.name!r}.")

@@ -51,11 +51,25 @@ class LazyGroup(click.Group):
         from .state import plugin_manager
 
         pm = plugin_manager()
-        before = set(self.commands)
-        pm.hook.yk_cli_commands(cli=self)
-        for name in set(self.commands) - before:
-            if name in BUILTIN_COMMANDS:
-                raise click.UsageError(f"a plugin redefines the built-in command {name!r}")
+        # Each plugin on its own: one plugin's broken or clashing command must not take the
+        # whole command line down with it.
+        for impl in pm.hook.yk_cli_commands.get_hookimpls():
+            before = set(self.commands)
+            try:
+                impl.function(cli=self)
+            except Exception as exc:  # noqa: BLE001 - reported by the plugin's name
+                click.echo(
+                    f"warning: plugin {impl.plugin_name!r} failed to add its commands: "
+                    f"{type(exc).__name__}: {exc}",
+                    err=True,
+                )
+            for name in (set(self.commands) - before) & set(BUILTIN_COMMANDS):
+                del self.commands[name]
+                click.echo(
+                    f"warning: plugin {impl.plugin_name!r} tried to replace the built-in "
+                    f"command {name!r}; the built-in is kept",
+                    err=True,
+                )
         ours = {name: pm.get_plugin(name) for name in getattr(pm, "distributions", {})}
         plugin_commands.store_rows(
             self._plugin_rows_loaded(),

@@ -20,8 +20,11 @@ def validate(state: State, folder: Path, strict: bool) -> int:
 
     opened = state.folder(folder)
     context = CheckContext(
-        programme=opened.programme, template=opened.template, folder=folder,
-        database=state.database, converter=catalogue.converter(state.pm),
+        programme=opened.programme,
+        template=opened.template,
+        folder=folder,
+        database=state.database,
+        converter=catalogue.converter(state.pm),
     )
     checks = catalogue.checks(state.pm)
     try:

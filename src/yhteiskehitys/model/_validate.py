@@ -20,7 +20,8 @@ def identifier(instance: Any, attribute: Any, value: str) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise FieldValueError(
             attribute.name,
-            f"must be 1-64 letters, digits or . _ : - starting with a letter or digit (got {value!r})",
+            "must be 1-64 letters, digits or . _ : - starting with a letter or digit "
+            f"(got {value!r})",
         )
 
 

@@ -33,8 +33,8 @@ class Programme:
     target_group: TargetGroup
     language: str = field(default="fi", validator=one_of(*LANGUAGES))
     period: Period | None = None
-    loop_limits: LoopLimits = LoopLimits()
-    consent_policy: ConsentPolicy = ConsentPolicy()
+    loop_limits: LoopLimits = field(factory=LoopLimits)
+    consent_policy: ConsentPolicy = field(factory=ConsentPolicy)
     disclosure_threshold: int = field(default=5, validator=between(3, 1000))
     network: Network | None = None
     database_url: str | None = None

@@ -110,7 +110,9 @@ class Response:
         if self.outcome == "pending" and self.follow_up is None:
             raise FieldValueError("follow_up", "a response 'pending' needs a follow-up date")
         if self.outcome in ("adopted", "adapted") and not self.change.strip():
-            raise FieldValueError("change", f"a response {self.outcome!r} needs the concrete change")
+            raise FieldValueError(
+                "change", f"a response {self.outcome!r} needs the concrete change"
+            )
         if not (self.decision_text.strip() or self.decision_document.strip()):
             raise FieldValueError(
                 "decision_text", "give the decision as text or attach it as decision_document"

@@ -11,7 +11,7 @@ from ..errors import FieldValueError
 from ._validate import as_tuple, between, non_empty
 
 Facts = Mapping[str, Any]
-"""What is known of a prospective participant: ``age``, ``municipality``, ``studying``, ``status``."""
+"""What is known of a prospective participant: age, municipality, studying, status."""
 
 
 @frozen(kw_only=True)
@@ -165,7 +165,7 @@ class TargetGroup:
     recruitment_channels: tuple[str, ...] = field(default=(), converter=as_tuple)
 
     def check(self, facts: Facts) -> tuple[bool | None, list[str]]:
-        """Whether the facts make a person eligible, with the rules that failed or could not tell."""
+        """Whether the facts make a person eligible, with the rules that failed or can't tell."""
         rules: list[EligibilityRule] = [AgeRule(min=self.age.min, max=self.age.max)]
         rules.extend(self.eligibility)
         failed = [r.describe() for r in rules if r.accepts(facts) is False]
