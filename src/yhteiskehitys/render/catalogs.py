@@ -45,6 +45,25 @@ OPTIONS = {
     },
 }
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
+HEADER = (
+    "# Messages of yhteiskehitys ({language}). English is the source language.\n"
+    "# Update with `python -m yhteiskehitys.render.catalogs`; see docs/translations.md.\n"
+    "# This file is distributed under the same license as the yhteiskehitys project (MIT)."
+)
+NAMES = {"fi": "suomi", "sv": "svenska", "en": "English", None: "template"}
+
+
+def _tidy(catalog: Catalog, lang: str | None) -> None:
+    """Fixed header fields, so the files change only when the messages do."""
+    catalog.header_comment = HEADER.format(language=NAMES[lang])
+    catalog.project = "yhteiskehitys"
+    catalog.version = ""
+    catalog.copyright_holder = "yhteiskehitys contributors"
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "yhteiskehitys contributors"
+    catalog.language_team = NAMES[lang]
+    catalog.creation_date = FIXED_DATE
+    catalog.revision_date = FIXED_DATE
 
 
 def extract() -> Catalog:
@@ -75,6 +94,7 @@ def read(lang: str) -> Catalog:
 def update() -> dict[str, list[str]]:
     """Write the template and merge it into each catalog; returns the untranslated ids."""
     template = extract()
+    _tidy(template, None)
     _write(template, LOCALE_DIR / "messages.pot")
     missing: dict[str, list[str]] = {}
     for lang, locale in LOCALES.items():
@@ -85,8 +105,7 @@ def update() -> dict[str, list[str]]:
             catalog = Catalog(locale=locale, project="yhteiskehitys", fuzzy=False)
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
-        catalog.creation_date = FIXED_DATE
-        catalog.revision_date = FIXED_DATE
+        _tidy(catalog, lang)
         for message in catalog:
             if not message.id:
                 continue

@@ -76,7 +76,8 @@ def format_percent(value: float | None, lang: str, digits: int = 0) -> str:
 
     if value is None:
         return "–"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
+    sign = "%" if lang == "en" else "\u00a0%"  # 45.6% in English, 45,6 % in Finnish and Swedish
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + sign
     return _format(value, format=pattern, locale=LOCALES[lang])
 
 
