@@ -32,6 +32,23 @@ def build(example: Path) -> Path:
     return target
 
 
+SURVEY_GROUPS = {"osallistujat": "participant", "vertailuryhma": "comparison"}
+SURVEY_ROUNDS = {"kevat": "spring", "syksy": "autumn"}
+
+
+def surveys(target: Path) -> None:
+    """Import the example's barometer exports (surveys/<year>-<season>-<group>.csv) and show
+    participants against the comparison group."""
+    files = sorted((target / "surveys").glob("*.csv")) if (target / "surveys").is_dir() else []
+    for file in files:
+        year, season, group = file.stem.split("-", 2)
+        yk("survey", "import", str(file), "--round", f"{year}-{SURVEY_ROUNDS[season]}",
+           "--group", SURVEY_GROUPS[group], "--reader", "webropol", "--dir", str(target))  # fmt: skip
+    if files:
+        yk("measure", str(target), "--round", "2024-spring", "--round", "2024-autumn")
+        yk("measure", str(target), "--by", "item", "--item", "influence3")
+
+
 def main() -> None:
     examples = sorted(p for p in EXAMPLES.iterdir() if (p / "programme.toml").exists())
     yk("models")
@@ -44,6 +61,7 @@ def main() -> None:
         target = build(example)
         yk("validate", str(target))
         yk("checklist", str(target))
+        surveys(target)
         built.append(target)
     print("\nDemo programmes built:")
     for path in [fresh, *built]:

@@ -34,9 +34,17 @@ from .state import State, folder_argument, pass_state
     default=None,
     help="Language of titles (default: the programme's).",
 )
+@click.option("--item", "items", multiple=True, metavar="ID",
+              help="With --by item: only these items (repeatable).")  # fmt: skip
 @pass_state
 def measure(
-    state: State, folder: Path, rounds: tuple[str, ...], by: str, fmt: str, lang: str | None
+    state: State,
+    folder: Path,
+    rounds: tuple[str, ...],
+    by: str,
+    items: tuple[str, ...],
+    fmt: str,
+    lang: str | None,
 ) -> None:
     """Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
 
@@ -53,5 +61,5 @@ def measure(
     k = opened.programme.disclosure_threshold
     with _open_store(state, opened) as store, store.read() as tx:
         tables = compute(tx.surveys, instruments, rounds, by=by, k=k,
-                         lang=lang or opened.programme.language)  # fmt: skip
+                         lang=lang or opened.programme.language, items=items)  # fmt: skip
     click.echo(FORMATS[fmt](tables))

@@ -45,7 +45,8 @@ def _text(value: Cell | Derived | Suppressed | None) -> str:
         if "alpha" in v:
             text += f" α={_num(v['alpha'], 2)}"
         return text
-    text = f"{_num(v['estimate']):>5} [{_num(v['low'])}, {_num(v['high'])}] p={_num(v['p'], 3)}"
+    p = "<0.001" if v["p"] < 0.001 else _num(v["p"], 3)
+    text = f"{_num(v['estimate']):>5} [{_num(v['low'])}, {_num(v['high'])}] p={p}"
     if "g" in v:
         text += f" g={_num(v['g'], 2)}"
     return text

@@ -140,6 +140,7 @@ def measure(
     by: str = "group",
     k: int = 5,
     lang: str = "fi",
+    items: Sequence[str] = (),
 ) -> list[PublishedTable]:
     """Published result tables (see the module docstring); ``k`` is the disclosure threshold."""
     from ..errors import YhteiskehitysError
@@ -185,7 +186,15 @@ def measure(
         raw = repo.moments(ids, columns)
         dist = repo.distribution(ids, columns, instrument.scale.points)
         labels = [label.get(lang) for label in instrument.scale.labels]
+        unknown = set(items) - set(instrument.item_ids())
+        if unknown:
+            raise YhteiskehitysError(
+                f"no item {', '.join(sorted(unknown))} in {instrument.name!r} "
+                f"(items: {', '.join(instrument.item_ids())})"
+            )
         for index, item in enumerate(instrument.items):
+            if items and item.id not in items:
+                continue
             data = {key: Moments(*triples[index]) for key, triples in raw.items()}
             name = f"{item.id}: {item.text.get(lang)}" + (
                 " (reverse-coded)" if item.reverse else ""
