@@ -49,7 +49,7 @@ CLOSED = "reported_back"
 
 #: CLI verb → the state it moves a subject to.
 VERBS = {
-    "commission": "commissioned",
+    "confirm": "commissioned",
     "route": "routed",
     "start": "in_work",
     "document": "documented",

@@ -265,3 +265,90 @@ def loop_summary(
         by_actor=group_figures(conn, cut, "actor"),
         open_loops=open_loops(conn, cut, limits, open_limit),
     )
+
+
+def theme_links(conn: sa.Connection) -> dict[str, tuple[int, int]]:
+    """Commissions and ideas per theme id."""
+    out: dict[str, list[int]] = {}
+    for i, t in enumerate(TABLES.values()):
+        for theme, n in conn.execute(
+            sa.select(t.c.theme, sa.func.count()).where(t.c.theme.is_not(None)).group_by(t.c.theme)
+        ):
+            out.setdefault(theme, [0, 0])[i] = int(n)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def list_subjects(
+    conn: sa.Connection, kind: str, state: str | None, limit: int
+) -> list[sa.RowMapping]:
+    """Subjects of ``kind`` (in ``state``), the longest-waiting first, at most ``limit``."""
+    t = TABLES[kind]
+    query = sa.select(t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme)
+    if state is not None:
+        query = query.where(t.c.state == state)
+    return list(conn.execute(query.order_by(t.c.state_since, t.c.id).limit(limit)).mappings())
+
+
+def latest_feedback(conn: sa.Connection, limit: int) -> list[sa.RowMapping]:
+    f = schema.collaboration_feedback
+    query = sa.select(f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.successes)
+    return list(conn.execute(query.order_by(f.c.given.desc(), f.c.id).limit(limit)).mappings())
+
+
+def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list:
+    """What ``yhteiskehitys.partners.suggest`` weighs, per actor, from aggregates."""
+    from ..partners import ActorRecord
+
+    a, c, f = schema.actors, schema.commissions, schema.collaboration_feedback
+    past: dict[str, list[str]] = {}
+    for actor, cid in conn.execute(
+        sa.select(c.c.actor, c.c.id).where(c.c.theme == theme).order_by(c.c.created.desc(), c.c.id)
+    ):
+        past.setdefault(actor, []).append(cid)
+    # answered in time: the responded transition of each commission on the theme, with its stay
+    answered: dict[str, list[int]] = {}
+    query = (
+        sa.select(c.c.actor, LT.c.stay_days)
+        .join(LT, sa.and_(LT.c.subject_id == c.c.id, LT.c.subject_kind == "commission"))
+        .where(c.c.theme == theme, LT.c.from_state == "delivered", LT.c.to_state == "responded")
+    )
+    for actor, stay in conn.execute(query):
+        n = answered.setdefault(actor, [0, 0])
+        n[0] += 1
+        n[1] += stay is not None and stay <= limits.respond_days
+    query = sa.select(f.c.actor, sa.func.avg(f.c.rating)).group_by(f.c.actor)
+    ratings = {actor: avg for actor, avg in conn.execute(query)}
+    out = []
+    for row in conn.execute(sa.select(a.c.id, a.c.name, a.c.organisation, a.c.themes)).mappings():
+        declared = theme in (row["themes"] or [])
+        if not declared and row["id"] not in past:
+            continue
+        n = answered.get(row["id"], [0, 0])
+        rating = ratings.get(row["id"])
+        out.append(
+            ActorRecord(
+                id=row["id"],
+                name=row["name"],
+                organisation=row["organisation"],
+                declared=declared,
+                commissions=tuple(past.get(row["id"], ())),
+                answered=n[0],
+                answered_in_time=n[1],
+                mean_rating=float(rating) if rating is not None else None,
+            )
+        )
+    return out
+
+
+def open_overdue(conn: sa.Connection, limits: LoopLimits, today: date) -> tuple[int, int]:
+    """Open and overdue subjects: counted by index ranges only, for ``yk status``."""
+    cut = Cutoffs(limits, today)
+    open_n = overdue = 0
+    for kind, t in TABLES.items():
+        open_n += conn.execute(sa.select(sa.func.count()).where(t.c.state != CLOSED)).scalar_one()
+        overdue += conn.execute(
+            sa.select(sa.func.count()).where(_state_overdue(t, cut))
+        ).scalar_one()
+        pending = _latest_pending_overdue(kind, t, cut).subquery()
+        overdue += conn.execute(sa.select(sa.func.count()).select_from(pending)).scalar_one()
+    return open_n, overdue

@@ -1,0 +1,281 @@
+"""``yk session``, ``yk finding``, ``yk feedback``, ``yk pilot``: the records around the loop."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+
+from .options import DAY, build, many
+from .state import State, folder_argument, pass_state
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+@click.group()
+def session() -> None:
+    """Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance."""
+
+
+@session.command("add")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option("--date", "day", type=DAY, required=True)
+@click.option("--kind", required=True, help="workshop, meeting, network_meeting, event, …")
+@click.option("--title", default="")
+@click.option("--method", "methods", multiple=True, help="Method used (repeatable).")
+@click.option("--facilitator", "facilitators", multiple=True, help="Facilitator id (repeatable).")
+@click.option("--attendee", "attendees", multiple=True, help="Participant id (repeatable).")
+@click.option("--commission", "commissions", multiple=True, help="Commission handled.")
+@pass_state
+def add_session(
+    state: State,
+    session_id: str,
+    folder: Path,
+    day: date,
+    kind: str,
+    title: str,
+    methods,
+    facilitators,
+    attendees,
+    commissions,
+) -> None:
+    """Add session ID with its attendance and the commissions it handled."""
+    from ..errors import YhteiskehitysError
+    from ..model import Session
+
+    kinds = state.folder(folder).template.session_kinds
+    if kind not in kinds:
+        raise YhteiskehitysError(
+            f"--kind: {kind!r} is not a session kind of the model (known: {', '.join(kinds)})"
+        )
+    new = build(
+        Session,
+        id=session_id,
+        date=day,
+        kind=kind,
+        title=title,
+        methods=many(methods),
+        facilitators=many(facilitators),
+        attendees=many(attendees),
+        commissions=many(commissions),
+    )
+    with state.store(folder) as store, store.transaction() as tx:
+        tx.sessions.add(new)
+    click.echo(f"Added session {session_id} ({day}, {len(new.attendees)} attending).")
+
+
+@session.command("list")
+@folder_argument
+@pass_state
+def list_sessions(state: State, folder: Path) -> None:
+    """List sessions with kind, methods, attendance count and commissions handled."""
+    with state.store(folder, create=False) as store, store.read() as tx:
+        rows = sorted(tx.sessions.list(), key=lambda s: (s.date, s.id))
+    for s in rows:
+        click.echo(
+            f"{s.id:<14} {s.date} {s.kind:<16} {len(s.attendees):>3} attending  "
+            f"methods: {', '.join(s.methods) or '—'}  commissions: "
+            f"{', '.join(s.commissions) or '—'}  {s.title}"
+        )
+
+
+@click.group()
+def finding() -> None:
+    """Findings (näkemykset, tuotokset): the group's documented views."""
+
+
+@finding.command("add")
+@click.argument("finding_id", metavar="ID")
+@folder_argument
+@click.option("--subject", required=True, help="The commission or idea it is about.")
+@click.option("--text", required=True)
+@click.option("--session", "session_id", default=None, help="The session it came from.")
+@click.option("--recorded", type=DAY, default=None, help="Date (default: the session's, or today).")
+@click.option(
+    "--artefact",
+    "artefacts",
+    multiple=True,
+    metavar="NAME=PATH",
+    help="A named output file, e.g. juliste=files/juliste.pdf (repeatable).",
+)
+@pass_state
+def add_finding(
+    state: State,
+    finding_id: str,
+    folder: Path,
+    subject: str,
+    text: str,
+    session_id: str | None,
+    recorded: date | None,
+    artefacts,
+) -> None:
+    """Add finding ID on a commission or idea, from a session, with artefacts."""
+    from ..errors import YhteiskehitysError
+    from ..model import Artefact, Finding
+
+    files = []
+    for item in artefacts:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise YhteiskehitysError(f"--artefact {item!r}: write NAME=PATH")
+        if not (folder / path).is_file():
+            raise YhteiskehitysError(f"--artefact {item!r}: {path} is not a file in {folder}")
+        files.append(Artefact(name=name.strip(), path=path.strip()))
+    with state.store(folder) as store, store.transaction() as tx:
+        if recorded is None:
+            recorded = tx.sessions.get(session_id).date if session_id else _today()
+        tx.findings.add(
+            build(
+                Finding,
+                id=finding_id,
+                subject=subject,
+                text=text,
+                session=session_id,
+                recorded=recorded,
+                artefacts=files,
+            )
+        )
+    click.echo(f"Added finding {finding_id} on {subject}.")
+
+
+def _notes(values: tuple[str, ...]) -> list:
+    """``"Text #tag1 #tag2"`` → a Note with its tags."""
+    from ..model import Note
+
+    out = []
+    for value in values:
+        words = value.split()
+        tags = [w[1:] for w in words if w.startswith("#") and len(w) > 1]
+        text = " ".join(w for w in words if not (w.startswith("#") and len(w) > 1))
+        out.append(build(Note, text=text, tags=tags))
+    return out
+
+
+@click.group()
+def feedback() -> None:
+    """Collaboration feedback (yhteistyöpalaute) from actors."""
+
+
+@feedback.command("add")
+@click.argument("feedback_id", metavar="ID")
+@folder_argument
+@click.option("--actor", required=True)
+@click.option("--rating", type=click.IntRange(1, 5), required=True, help="1–5.")
+@click.option("--given", type=DAY, default=None, help="Date (default: today).")
+@click.option(
+    "--barrier",
+    "barriers",
+    multiple=True,
+    metavar="TEXT #tag",
+    help="A barrier, tags as #words (repeatable).",
+)
+@click.option("--challenge", "challenges", multiple=True, metavar="TEXT #tag")
+@click.option("--success", "successes", multiple=True, metavar="TEXT #tag")
+@pass_state
+def add_feedback(
+    state: State,
+    feedback_id: str,
+    folder: Path,
+    actor: str,
+    rating: int,
+    given: date | None,
+    barriers,
+    challenges,
+    successes,
+) -> None:
+    """Add an actor's feedback on working together."""
+    from ..model import CollaborationFeedback
+
+    new = build(
+        CollaborationFeedback,
+        id=feedback_id,
+        actor=actor,
+        given=given or _today(),
+        rating=rating,
+        barriers=_notes(barriers),
+        challenges=_notes(challenges),
+        successes=_notes(successes),
+    )
+    with state.store(folder) as store, store.transaction() as tx:
+        tx.feedback.add(new)
+    click.echo(f"Added feedback {feedback_id} from {actor} ({rating}/5).")
+
+
+@click.group()
+def pilot() -> None:
+    """Pilots (pilotit): trials of a way of taking part, evaluated, then kept or dropped."""
+
+
+@pilot.command("add")
+@click.argument("pilot_id", metavar="ID")
+@folder_argument
+@click.option("--title", required=True)
+@click.option("--goal", required=True)
+@click.option("--criterion", "criteria", multiple=True, help="An evaluation criterion.")
+@click.option("--start", type=DAY, required=True)
+@click.option("--end", type=DAY, required=True)
+@pass_state
+def add_pilot(
+    state: State,
+    pilot_id: str,
+    folder: Path,
+    title: str,
+    goal: str,
+    criteria,
+    start: date,
+    end: date,
+) -> None:
+    """Add pilot ID with its goal, criteria and period."""
+    from ..model import Pilot
+
+    new = build(Pilot, id=pilot_id, title=title, goal=goal, criteria=criteria, start=start, end=end)
+    with state.store(folder) as store, store.transaction() as tx:
+        tx.pilots.add(new)
+    click.echo(f"Added pilot {pilot_id} ({start} – {end}).")
+
+
+@pilot.command("evaluate")
+@click.argument("pilot_id", metavar="ID")
+@folder_argument
+@click.option(
+    "--finding",
+    "findings",
+    multiple=True,
+    required=True,
+    help="An evaluation finding (repeatable).",
+)
+@pass_state
+def evaluate_pilot(state: State, pilot_id: str, folder: Path, findings) -> None:
+    """Add evaluation findings to pilot ID."""
+    import attrs
+
+    with state.store(folder, create=False) as store, store.transaction() as tx:
+        old = tx.pilots.get(pilot_id)
+        tx.pilots.update(attrs.evolve(old, evaluation=(*old.evaluation, *findings)))
+    click.echo(f"Pilot {pilot_id}: {len(old.evaluation) + len(findings)} evaluation findings.")
+
+
+@pilot.command("decide")
+@click.argument("pilot_id", metavar="ID")
+@folder_argument
+@click.option("--decision", required=True, type=click.Choice(["permanent", "continue", "dropped"]))
+@pass_state
+def decide_pilot(state: State, pilot_id: str, folder: Path, decision: str) -> None:
+    """Decide pilot ID: made permanent, continued, or dropped (needs an evaluation first)."""
+    import attrs
+
+    from ..errors import YhteiskehitysError
+
+    with state.store(folder, create=False) as store, store.transaction() as tx:
+        old = tx.pilots.get(pilot_id)
+        if not old.evaluation:
+            raise YhteiskehitysError(
+                f"pilot {pilot_id!r} has no evaluation yet; add findings with "
+                f"`yk pilot evaluate {pilot_id} --finding ...` first. Nothing was written."
+            )
+        tx.pilots.update(attrs.evolve(old, decision=decision))
+    click.echo(f"Pilot {pilot_id}: {decision}.")

@@ -1,0 +1,293 @@
+"""``yk commission`` and ``yk idea``: the subjects of the feedback loop, verb by verb.
+
+Both groups are made by one factory, so a verb means the same for either kind. Every verb is
+one unit of work: a refused transition exits 2 naming the current state and the allowed next
+ones, and writes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from .options import DAY, at_option, build, today_option
+from .state import State, folder_argument, pass_state
+
+
+def _now(at: datetime | None) -> datetime:
+    return at or datetime.now(UTC)
+
+
+def _move(
+    state: State, folder: Path, kind: str, subject: str, target: str, at: datetime | None, note: str
+) -> None:
+    from ..loop import records
+
+    with state.store(folder, create=False) as store, store.transaction() as tx:
+        if target == "documented":
+            done = records.document(tx, kind, subject, at=at, note=note)
+        else:
+            done = records.advance(tx, kind, subject, target, at=at, note=note)
+    click.echo(f"{kind} {subject}: {done.from_state} → {done.to_state} ({done.at:%Y-%m-%d}).")
+
+
+def _simple_verb(group: click.Group, kind: str, verb: str, target: str, help_text: str) -> None:
+    @group.command(verb, help=help_text)
+    @click.argument("subject", metavar="ID")
+    @folder_argument
+    @at_option
+    @click.option("--note", default="", help="A note for the loop's history.")
+    @pass_state
+    def command(state: State, subject: str, folder: Path, at: datetime | None, note: str) -> None:
+        _move(state, folder, kind, subject, target, at, note)
+
+
+def _respond(group: click.Group, kind: str) -> None:
+    @group.command("respond")
+    @click.argument("subject", metavar="ID")
+    @folder_argument
+    @click.option(
+        "--outcome",
+        required=True,
+        type=click.Choice(["adopted", "adapted", "not_adopted", "pending"]),
+    )
+    @click.option("--decided-by", required=True, help="Who decided (a person or a body).")
+    @click.option("--decided", type=DAY, default=None, help="Date of the decision (default: --at).")
+    @click.option("--change", default="", help="The concrete change (adopted, adapted).")
+    @click.option("--reason", default="", help="Why not (required for not_adopted).")
+    @click.option("--follow-up", type=DAY, default=None, help="Follow-up date (pending).")
+    @click.option("--decision-text", default="", help="The decision itself, as text.")
+    @click.option(
+        "--decision-document",
+        default="",
+        metavar="PATH",
+        help="The decision as a document, relative to FOLDER.",
+    )
+    @at_option
+    @pass_state
+    def respond(
+        state: State,
+        subject: str,
+        folder: Path,
+        outcome: str,
+        decided_by: str,
+        decided,
+        change: str,
+        reason: str,
+        follow_up,
+        decision_text: str,
+        decision_document: str,
+        at: datetime | None,
+    ) -> None:
+        """Record the actor's response (vastaus, päätös) to ID; the decision is required."""
+        from ..errors import YhteiskehitysError
+        from ..loop import records
+        from ..model import Response
+
+        at = _now(at)
+        if decision_document and not (folder / decision_document).is_file():
+            raise YhteiskehitysError(
+                f"--decision-document: {decision_document} is not a file in {folder}"
+            )
+        response = build(
+            Response,
+            subject=subject,
+            outcome=outcome,
+            decided_by=decided_by,
+            decided=decided or at.date(),
+            change=change,
+            reason=reason,
+            follow_up=follow_up,
+            decision_text=decision_text,
+            decision_document=decision_document,
+        )
+        with state.store(folder, create=False) as store, store.transaction() as tx:
+            done = records.respond(tx, kind, response, at=at)
+        click.echo(f"{kind} {subject}: {done.from_state} → responded ({outcome}).")
+
+
+def _report_back(group: click.Group, kind: str) -> None:
+    @group.command("report-back")
+    @click.argument("subject", metavar="ID")
+    @folder_argument
+    @click.option("--channel", required=True, help="How the group was told: email, meeting, …")
+    @click.option("--text", required=True, help="What they were told.")
+    @at_option
+    @pass_state
+    def report_back(
+        state: State, subject: str, folder: Path, channel: str, text: str, at: datetime | None
+    ) -> None:
+        """Record that the participants were told the answer to ID (closes the loop)."""
+        from ..loop import records
+        from ..model import ReportBack
+
+        report = build(
+            ReportBack,
+            subject=subject,
+            at=_now(at),
+            channel=channel,
+            text=text,
+            operator=state.who(),
+        )
+        with state.store(folder, create=False) as store, store.transaction() as tx:
+            done = records.report_back(tx, kind, report)
+        click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+
+
+def _show_and_list(group: click.Group, kind: str) -> None:
+    @group.command("show")
+    @click.argument("subject", metavar="ID")
+    @folder_argument
+    @today_option
+    @pass_state
+    def show(state: State, subject: str, folder: Path, today) -> None:
+        """Show ID: its state, deadline, history, findings, responses and report-backs."""
+        from ..loop.show import subject_lines
+
+        opened = state.folder(folder)
+        with state.store(folder, create=False) as store, store.read() as tx:
+            lines = subject_lines(tx, kind, subject, opened.programme.loop_limits, today)
+        click.echo("\n".join(lines))
+
+    @group.command("list")
+    @folder_argument
+    @click.option("--state", "in_state", default=None, help="Only those in this state.")
+    @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+    @pass_state
+    def list_(state: State, folder: Path, in_state: str | None, limit: int) -> None:
+        """List subjects, oldest state first."""
+        from ..store.loop_queries import list_subjects
+
+        with state.store(folder, create=False) as store, store.read() as tx:
+            rows = list_subjects(tx.conn, kind, in_state, limit)
+        for r in rows:
+            click.echo(
+                f"{r['id']:<16} {r['state']:<14} {r['state_since']:%Y-%m-%d}  "
+                f"{r['actor'] or '—':<16} {r['theme'] or '—':<12} {r['title']}"
+            )
+
+
+def _group(kind: str, help_text: str) -> click.Group:
+    group = click.Group(kind, help=help_text)
+    verbs = {
+        "confirm": ("commissioned", "Confirm draft ID as commissioned (toimeksianto annettu)."),
+        "start": ("in_work", "Start work on ID in the group's sessions."),
+        "document": ("documented", "Mark the group's views on ID documented (needs a finding)."),
+        "deliver": ("delivered", "Deliver the documented views on ID to the actor."),
+    }
+    for verb, (target, text) in verbs.items():
+        if kind == "idea" and verb == "confirm":
+            continue
+        _simple_verb(group, kind, verb, target, text)
+    _respond(group, kind)
+    _report_back(group, kind)
+    _show_and_list(group, kind)
+    return group
+
+
+commission = _group(
+    "commission",
+    "Commissions (toimeksiannot): an actor's need as a question "
+    "for the group, through the feedback loop.",
+)
+idea = _group(
+    "idea",
+    "Ideas (ideat, aloitteet): wishes the participants raise themselves, "
+    "routed to an actor and answered.",
+)
+
+
+@commission.command("new")
+@click.argument("subject", metavar="ID")
+@folder_argument
+@click.option("--title", required=True)
+@click.option("--question", required=True, help="The clear question the group works on.")
+@click.option("--actor", required=True, help="The actor who commissions it and will answer.")
+@click.option("--theme", default=None, help="The theme it belongs to.")
+@click.option("--draft", is_flag=True, help="Keep it as a draft (default: commissioned at once).")
+@at_option
+@pass_state
+def new_commission(
+    state: State,
+    subject: str,
+    folder: Path,
+    title: str,
+    question: str,
+    actor: str,
+    theme: str | None,
+    draft: bool,
+    at: datetime | None,
+) -> None:
+    """Add commission ID (a draft, confirmed as commissioned unless --draft)."""
+    from ..loop import records
+    from ..model import Commission
+
+    at = _now(at)
+    new = build(
+        Commission,
+        id=subject,
+        title=title,
+        question=question,
+        actor=actor,
+        theme=theme,
+        created=at.date(),
+    )
+    with state.store(folder) as store, store.transaction() as tx:
+        records.add_commission(tx, new, at=at)
+        if not draft:
+            records.advance(tx, "commission", subject, "commissioned", at=at)
+    click.echo(f"Added commission {subject} ({'draft' if draft else 'commissioned'}).")
+
+
+@idea.command("new")
+@click.argument("subject", metavar="ID")
+@folder_argument
+@click.option("--title", required=True)
+@click.option("--text", default="", help="The idea in the participants' words.")
+@click.option(
+    "--channel",
+    default="meeting",
+    show_default=True,
+    help="Where it came from: meeting, event, social_media, youth_council, …",
+)
+@click.option("--theme", default=None)
+@at_option
+@pass_state
+def new_idea(
+    state: State,
+    subject: str,
+    folder: Path,
+    title: str,
+    text: str,
+    channel: str,
+    theme: str | None,
+    at: datetime | None,
+) -> None:
+    """Add idea ID, submitted by participants."""
+    from ..loop import records
+    from ..model import Idea
+
+    at = _now(at)
+    new = build(
+        Idea, id=subject, title=title, text=text, channel=channel, theme=theme, submitted=at.date()
+    )
+    with state.store(folder) as store, store.transaction() as tx:
+        records.add_idea(tx, new, at=at)
+    click.echo(f"Added idea {subject} (submitted).")
+
+
+@idea.command("route")
+@click.argument("subject", metavar="ID")
+@folder_argument
+@click.option("--actor", required=True, help="The actor who can answer it.")
+@at_option
+@pass_state
+def route_idea(state: State, subject: str, folder: Path, actor: str, at: datetime | None) -> None:
+    """Route idea ID to an actor."""
+    from ..loop import records
+
+    with state.store(folder, create=False) as store, store.transaction() as tx:
+        records.route(tx, subject, actor, at=at)
+    click.echo(f"idea {subject}: submitted → routed to {actor}.")
