@@ -71,3 +71,12 @@ def erase_participant(state: State, participant_id: str, folder: Path, yes: bool
             "file until the next compaction; run the erasure's compaction again later",
             err=True,
         )
+
+
+def _attach_record_commands() -> None:
+    from .consent import add_participant_commands
+
+    add_participant_commands(participant)
+
+
+_attach_record_commands()
