@@ -42,8 +42,9 @@ def surveys(target: Path) -> None:
     files = sorted((target / "surveys").glob("*.csv")) if (target / "surveys").is_dir() else []
     for file in files:
         year, season, group = file.stem.split("-", 2)
-        yk("survey", "import", str(file), "--round", f"{year}-{SURVEY_ROUNDS[season]}",
-           "--group", SURVEY_GROUPS[group], "--reader", "webropol", "--dir", str(target))  # fmt: skip
+        round_name = f"{year}-{SURVEY_ROUNDS[season]}"
+        yk("survey", "import", str(file), "--round", round_name, "--group", SURVEY_GROUPS[group],
+           "--reader", "webropol", "--dir", str(target))  # fmt: skip
     if files:
         yk("measure", str(target), "--round", "2024-spring", "--round", "2024-autumn")
         yk("measure", str(target), "--by", "item", "--item", "influence3")
