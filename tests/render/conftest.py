@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -223,11 +223,23 @@ def site(records, pm, tmp_path_factory):
     return result
 
 
+def at(day):
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
 def fill_store(records, target) -> None:
-    """Write ``records`` into the store at ``target`` (a programme folder or URL)."""
-    from yhteiskehitys.model import Organisation
+    """Write ``records`` into the store at ``target``, walking each commission and idea through
+    the feedback loop with the loop library, as the loop's commands do."""
+    from yhteiskehitys import loop
+    from yhteiskehitys.loop import records as steps
+    from yhteiskehitys.model import Organisation, ReportBack
     from yhteiskehitys.store import open_store
 
+    assert loop.CLOSED == "reported_back"
+    responses = {r.subject: r for r in records.responses}
+    findings = {}
+    for finding in records.findings:
+        findings.setdefault(finding.subject, []).append(finding)
     with open_store(target, operator="test") as store, store.transaction() as tx:
         orgs = {a.organisation for a in records.actors}
         tx.organisations.add_many([Organisation(id=o, name=o.upper()) for o in sorted(orgs)])
@@ -236,12 +248,40 @@ def fill_store(records, target) -> None:
         tx.participants.add_many(records.participants)
         if records.personal_data:
             tx.personal_data.add_many(records.personal_data)
-        tx.commissions.add_many(records.commissions)
-        tx.ideas.add_many(records.ideas)
+        for commission in records.commissions:
+            steps.add_commission(tx, commission, at=at(commission.created))
+            steps.advance(
+                tx, "commission", commission.id, "commissioned", at=at(commission.created)
+            )
+        for idea in records.ideas:
+            steps.add_idea(tx, idea, at=at(idea.submitted))
+            steps.route(tx, idea.id, "kela-1", at=at(idea.submitted))
         tx.sessions.add_many(records.sessions)
         tx.findings.add_many(records.findings)
-        tx.responses.add_many(records.responses)
-        if records.report_backs:
-            tx.report_backs.add_many(records.report_backs)
+        for kind, subjects in (("commission", records.commissions), ("idea", records.ideas)):
+            for subject in subjects:
+                own = findings.get(subject.id)
+                if not own:
+                    continue
+                day = max(f.recorded for f in own)
+                steps.advance(tx, kind, subject.id, "in_work", at=at(day))
+                steps.document(tx, kind, subject.id, at=at(day))
+                steps.advance(tx, kind, subject.id, "delivered", at=at(day))
+                response = responses.get(subject.id)
+                if response is None:
+                    continue
+                steps.respond(tx, kind, response, at=at(response.decided))
+                if response.outcome == "not_adopted":
+                    steps.report_back(
+                        tx,
+                        kind,
+                        ReportBack(
+                            subject=subject.id,
+                            at=at(response.decided),
+                            channel="meeting",
+                            text=f"Kerrottu ryhmälle {HOSTILE}",
+                            operator="test",
+                        ),
+                    )
         tx.feedback.add_many(records.feedback)
         tx.pilots.add_many(records.pilots)

@@ -52,5 +52,19 @@ def test_example_site_has_no_violations(browser, tmp_path, capsys):
     assert audit(browser, site) == {}
 
 
-def test_hostile_site_has_no_violations(browser, site):
-    assert audit(browser, site.out) == {}
+def test_full_site_and_certificates_have_no_violations(browser, tmp_path, capsys, example):
+    """Every kind of page with data: loop figures, barometer charts, trails, summaries, and
+    hostile text everywhere; and the certificates."""
+    from .conftest import fill_store, hostile_records
+    from .test_figures import import_surveys
+
+    folder = copy_example(tmp_path)
+    fill_store(hostile_records(example), folder)
+    import_surveys(folder, capsys)
+    site = tmp_path / "site"
+    code, _, err = run(capsys, "report", folder, "--out", site)
+    assert code == 0, err
+    code, _, err = run(capsys, "certificates", folder, "--out", site / "certificates")
+    assert code == 0, err
+    assert len(list(site.rglob("*.html"))) > 40
+    assert audit(browser, site) == {}

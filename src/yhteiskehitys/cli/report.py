@@ -40,7 +40,7 @@ def report(state: State, folder: Path, out: Path, langs: tuple[str, ...], timing
     from ..render.site import build_site
 
     opened = state.folder(folder)
-    records = load_records(opened, state)
+    records = load_records(opened, state, figures=True)
     lang = opened.programme.language
     _ = gettext(lang)
     ordered = (

@@ -19,7 +19,7 @@ VALUE_WIDTH = 150
 BAR_COLOUR = "#1d5a85"
 INTERVAL_COLOUR = "#1a1a1a"
 TEXT_COLOUR = "#1a1a1a"
-MAX_LABEL = 30
+MAX_LABEL = 26
 
 
 @frozen(kw_only=True)
@@ -65,6 +65,7 @@ def bar_chart(
     values += [b.high for b in bars if b.high is not None]
     top = scale_max if scale_max is not None else (max(values) if values else 1.0)
     top = top if top > scale_min else scale_min + 1.0
+    zero = min(max(0.0, scale_min), top)
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = ROW * max(len(bars), 1) + 12
 
@@ -73,13 +74,14 @@ def bar_chart(
         return LABEL_WIDTH + span * (clipped - scale_min) / (top - scale_min)
 
     title_id, desc_id = f"{key}-title", f"{key}-desc"
+    base = x(zero)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'aria-labelledby="{escape(title_id)} {escape(desc_id)}" focusable="false">',
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
-        f'<line x1="{LABEL_WIDTH}" y1="4" x2="{LABEL_WIDTH}" y2="{height - 4}" '
+        f'<line x1="{base:.1f}" y1="4" x2="{base:.1f}" y2="{height - 4}" '
         f'stroke="{TEXT_COLOUR}" stroke-width="1"/>',
     ]
     for i, bar in enumerate(bars):
@@ -89,13 +91,15 @@ def bar_chart(
             f'<text x="{LABEL_WIDTH - 8}" y="{middle + 5:.1f}" text-anchor="end" '
             f'fill="{TEXT_COLOUR}" font-size="14">{escape(_short(bar.label))}</text>'
         )
-        end = LABEL_WIDTH
+        end = base
         if bar.value is not None:
             end = x(bar.value)
+            left, right = min(base, end), max(base, end)
             parts.append(
-                f'<rect x="{LABEL_WIDTH}" y="{y + 6}" width="{end - LABEL_WIDTH:.1f}" '
+                f'<rect x="{left:.1f}" y="{y + 6}" width="{right - left:.1f}" '
                 f'height="{ROW - 12}" fill="{BAR_COLOUR}"/>'
             )
+            end = right
         if bar.low is not None and bar.high is not None:
             lo, hi = x(bar.low), x(bar.high)
             end = max(end, hi)

@@ -1,22 +1,262 @@
 """Figures of the feedback loop and the barometer, taken from their own libraries.
 
 Reports never compute these themselves: the loop's figures come from
-:mod:`yhteiskehitys.loop` and the barometer's from :mod:`yhteiskehitys.measure`, already through
-its disclosure control. Until a programme has such records the pages say so.
+:func:`yhteiskehitys.store.loop_queries.loop_summary` (the SQL form of
+:mod:`yhteiskehitys.loop.stats`) and the barometer's from
+:func:`yhteiskehitys.measure.results.measure`, which returns only tables that went through
+disclosure control. This module only turns them into words, tables and charts.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from attrs import frozen
+
+from . import vocabulary as vocab
+from .charts import Bar, Chart, bar_chart
+from .i18n import format_number, format_percent, gettext
 from .records import Records
 
-
-def loop_figures(records: Records, lang: str) -> Any:
-    """The loop's funnel, closure rate and overdue steps, or None when there is nothing yet."""
-    return None
+OPEN_LIMIT = 50
 
 
-def barometer_figures(records: Records, lang: str) -> Any:
-    """The barometer's published results, or None when no round has answers yet."""
-    return None
+@frozen(kw_only=True)
+class OverdueRow:
+    trail: Any
+    title: str
+    step: str
+    due: Any
+    days: int
+
+
+@frozen(kw_only=True)
+class LoopFigures:
+    closure_rate: str
+    chart: Chart
+    overdue: tuple[OverdueRow, ...]
+    overdue_total: int
+    states: dict[str, str]
+
+
+@frozen(kw_only=True)
+class BarometerFigures:
+    charts: tuple[Chart, ...]
+    notes: tuple[str, ...]
+
+
+def read_loop(tx: Any, programme: Any, today: Any) -> dict[str, Any]:
+    """The loop's summary and each subject's state, from the store (called while it is open)."""
+    from ..store.loop_queries import loop_summary
+
+    summary = loop_summary(tx.conn, programme.loop_limits, today, open_limit=OPEN_LIMIT)
+    states = {sid: state for sid, (state, _since) in tx.commissions.states().items()}
+    states.update({sid: state for sid, (state, _since) in tx.ideas.states().items()})
+    return {"summary": summary, "states": states}
+
+
+def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, Any] | None:
+    """The published barometer tables per language, or None with no survey rounds."""
+    from ..errors import YhteiskehitysError
+    from ..measure import registry
+    from ..measure.results import measure
+
+    if not tx.surveys.rounds():
+        return None
+    instruments = registry.instruments(pm, folder) if pm is not None else {}
+    try:
+        return {
+            lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
+            for lang in ("fi", "sv", "en")
+        }
+    except YhteiskehitysError as exc:
+        return {"error": str(exc)}
+
+
+def loop_figures(records: Records, lang: str) -> LoopFigures | None:
+    """The loop's state counts, closure rate and overdue steps, or None with nothing yet."""
+    if records.loop is None:
+        return None
+    _ = gettext(lang)
+    summary = records.loop["summary"]
+    total = sum(n for by in summary.counts.values() for n in by.values())
+    if total == 0:
+        return None
+    order: list[str] = []
+    for states in (
+        ("draft", "commissioned", "submitted", "routed"),
+        ("in_work", "documented", "delivered", "responded", "reported_back"),
+    ):
+        order.extend(states)
+    bars = []
+    for state in order:
+        n = sum(by.get(state, 0) for by in summary.counts.values())
+        if n == 0 and state in ("draft", "submitted"):
+            continue
+        bars.append(
+            Bar(label=_(vocab.LOOP_STATES[state]), value=float(n), shown=format_number(n, lang))
+        )
+    chart = bar_chart(
+        key="loop-states",
+        title=_("Where commissions and ideas are now"),
+        description=_("Commissions and ideas by their step in the feedback loop, %(n)s in all.")
+        % {"n": format_number(total, lang)},
+        bars=bars,
+        columns=(_("Step"), _("Commissions and ideas")),
+    )
+    rate = summary.closure_rate
+    trails = {t.id: t for t in records.cache("trails", lambda: _trails(records))}
+    overdue = tuple(
+        OverdueRow(
+            trail=trails.get(loop.id),
+            title=loop.title,
+            step=_(vocab.WAITING_FOR[_step(loop, records)]),
+            due=loop.due,
+            days=(summary.today - loop.due).days if loop.due else 0,
+        )
+        for loop in summary.open_loops
+        if loop.overdue
+    )
+    return LoopFigures(
+        closure_rate=format_percent(rate, lang) if rate is not None else "–",
+        chart=chart,
+        overdue=overdue,
+        overdue_total=summary.overdue,
+        states={
+            sid: _(vocab.LOOP_STATES.get(state, state))
+            for sid, state in records.loop["states"].items()
+        },
+    )
+
+
+def _step(loop: Any, records: Records) -> str:
+    """Which deadline passed, by the loop library's own rule (a follow-up date of a pending
+    answer is the one deadline it does not derive from the state alone)."""
+    from ..loop import due_for
+
+    due = due_for(loop.state, loop.since, records.programme.loop_limits)
+    return due.step if due is not None and due.by == loop.due else "follow_up"
+
+
+def _trails(records: Records) -> list[Any]:
+    from .trails import trails
+
+    return trails(records)
+
+
+def _interval(values: dict[str, float], lang: str) -> str:
+    low, high = values.get("low"), values.get("high")
+    if low is None or high is None or math.isnan(low) or math.isnan(high):
+        return "–"
+    return f"{format_number(low, lang, 1)} – {format_number(high, lang, 1)}"
+
+
+def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
+    """Charts of the published barometer tables: each group's mean per round with its 95 %
+    interval, and the changes (each group's, and participants' minus the comparison group's)."""
+    if not records.barometer:
+        return None
+    if "error" in records.barometer:
+        return BarometerFigures(charts=(), notes=(records.barometer["error"],))
+    charts: list[Chart] = []
+    for index, table in enumerate(records.barometer[lang]):
+        if table.cols and "/" in table.cols[0]:
+            continue  # distributions per scale point are for `yk measure --by item`
+        charts.extend(_table_charts(table, f"barometer-{index}", lang))
+    return BarometerFigures(charts=tuple(charts), notes=())
+
+
+def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
+    from ..measure.disclosure import Cell, Derived, Suppressed
+
+    _ = gettext(lang)
+    hidden = _("fewer than %(k)s") % {"k": table.k}
+    means, changes = [], []
+    for row in (*table.rows, *table.derived_rows):
+        group = vocab.label(vocab.GROUPS, row, _)
+        for col in (*table.cols, *table.derived_cols):
+            cell = table.cells.get((row, col))
+            derived = col in table.derived_cols or row in table.derived_rows
+            label = group if derived else f"{group}, {col}"
+            target = (
+                changes
+                if derived or (isinstance(cell, Cell) and "estimate" in cell.values)
+                else means
+            )
+            if isinstance(cell, Suppressed):
+                target.append(Bar(label=label, value=None, shown=hidden, cells=("–", "–")))
+            elif isinstance(cell, Cell) and cell.n and "mean" in cell.values:
+                v = cell.values
+                target.append(
+                    Bar(
+                        label=label,
+                        value=v["mean"],
+                        low=v.get("low"),
+                        high=v.get("high"),
+                        shown=format_number(v["mean"], lang, 1),
+                        cells=(_interval(v, lang), format_number(cell.n, lang)),
+                    )
+                )
+            elif isinstance(cell, Derived | Cell) and "estimate" in cell.values:
+                v = cell.values
+                n = format_number(cell.n, lang) if isinstance(cell, Cell) else ""
+                target.append(
+                    Bar(
+                        label=label,
+                        value=v["estimate"],
+                        low=v.get("low"),
+                        high=v.get("high"),
+                        shown=_signed(v["estimate"], lang),
+                        cells=(_interval(v, lang), n),
+                    )
+                )
+    charts = []
+    columns = (_("Group and round"), _("Mean or change"), _("95 % interval"), _("Answers"))
+    if means:
+        charts.append(
+            bar_chart(
+                key=f"{key}-means",
+                title=table.title,
+                description=_(
+                    "Mean score of each group in each round, with its 95 %% confidence "
+                    "interval; groups of fewer than %(k)s are not shown."
+                )
+                % {"k": table.k},
+                bars=means,
+                columns=columns,
+                scale_max=100.0 if "0-100" in table.title else None,
+            )
+        )
+    if changes:
+        reach = max(
+            [
+                abs(v)
+                for b in changes
+                for v in (b.low, b.high, b.value)
+                if v is not None and not math.isnan(v)
+            ]
+            or [1.0]
+        )
+        charts.append(
+            bar_chart(
+                key=f"{key}-changes",
+                title=f"{table.title}: " + _("change"),
+                description=_(
+                    "Change from the first round to the last, with its 95 %% confidence "
+                    "interval; a bar to the right is a rise. The last row compares the "
+                    "participants' change with the comparison group's."
+                )
+                % {},
+                bars=changes,
+                columns=columns,
+                scale_min=-reach,
+                scale_max=reach,
+            )
+        )
+    return charts
+
+
+def _signed(value: float, lang: str) -> str:
+    text = format_number(abs(value), lang, 1)
+    return ("+" if value >= 0 else "−") + text

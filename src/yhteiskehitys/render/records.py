@@ -100,17 +100,23 @@ def read_checklist(folder: Path | None) -> dict[str, Any]:
 
 
 def load_records(
-    opened: Any, state: Any = None, today: date | None = None, *, personal: bool = False
+    opened: Any,
+    state: Any = None,
+    today: date | None = None,
+    *,
+    personal: bool = False,
+    figures: bool = False,
 ) -> Records:
     """The snapshot of a programme folder: its configuration, checklist and stored records."""
     folder = Path(opened.path)
     from .store_records import from_store
 
-    loaded = from_store(opened, state, personal=personal)
+    today = today or date.today()
+    loaded = from_store(opened, state, personal=personal, figures=figures, today=today)
     return Records(
         programme=opened.programme,
         template=opened.template,
-        today=today or date.today(),
+        today=today,
         folder=folder,
         progress=read_checklist(folder),
         **loaded,

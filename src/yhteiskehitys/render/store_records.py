@@ -48,15 +48,27 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
     return records
 
 
-def from_store(opened: Any, state: Any = None, *, personal: bool = False) -> dict[str, Any]:
+def from_store(
+    opened: Any,
+    state: Any = None,
+    *,
+    personal: bool = False,
+    figures: bool = False,
+    today: Any = None,
+) -> dict[str, Any]:
     """The fields of :class:`~yhteiskehitys.render.records.Records` read from the store."""
     url = store_url(opened, state)
     if url is None:
         return {}
     from .. import catalogue
     from ..store import open_store
+    from .figures import read_barometer, read_loop
 
     pm = getattr(state, "pm", None)
     converter = catalogue.converter(pm) if pm is not None else None
     with open_store(url, converter=converter) as store, store.read() as tx:
-        return read_all(tx, personal=personal)
+        records = read_all(tx, personal=personal)
+        if figures:
+            records["loop"] = read_loop(tx, opened.programme, today)
+            records["barometer"] = read_barometer(tx, opened.programme, pm, opened.path)
+        return records

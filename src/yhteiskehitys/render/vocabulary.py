@@ -70,6 +70,27 @@ FEEDBACK_KINDS = {
     "successes": N_("Successes"),
 }
 KINDS = {"commission": N_("commission"), "idea": N_("idea")}
+LOOP_STATES = {
+    "draft": N_("being drafted"),
+    "commissioned": N_("given to the group"),
+    "submitted": N_("raised"),
+    "routed": N_("passed to an actor"),
+    "in_work": N_("the group is working on it"),
+    "documented": N_("the group's view is written down"),
+    "delivered": N_("waiting for an answer"),
+    "responded": N_("answered"),
+    "reported_back": N_("told back to the group"),
+}
+WAITING_FOR = {
+    "respond": N_("an answer from the actor"),
+    "report_back": N_("telling the group the answer"),
+    "follow_up": N_("the follow-up answer"),
+}
+GROUPS = {
+    "participant": N_("Participants"),
+    "comparison": N_("Comparison group"),
+    "participant − comparison": N_("Difference: participants − comparison"),
+}
 
 GENERAL = {
     "session": N_("meeting"),
