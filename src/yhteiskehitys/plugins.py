@@ -23,6 +23,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
+    "yhteiskehitys.builtin.loop_checks",
 )
 
 
