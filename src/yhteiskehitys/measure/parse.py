@@ -4,8 +4,10 @@ each cell means on the scale. Every bad row is reported with its line number and
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from datetime import datetime
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -22,14 +24,14 @@ ROLE_NAMES = {
     "area": ("area", "alue", "asuinalue", "område"),
     "group": ("group", "ryhmä", "vastaajaryhmä", "grupp"),
 }
-MISSING = object()
+UNKNOWN = object()
 MAX_KEY = 64
 
 
-@frozen
-class AnswerRow:
+class AnswerRow(NamedTuple):
     """One respondent's answers as given: points 1..n in the instrument's item order, None for
-    no answer; background as it was when answering (never looked up later)."""
+    no answer; background as it was when answering (never looked up later). A named tuple:
+    an import makes one per respondent, so creating it must be cheap."""
 
     line: int
     group: str
@@ -155,8 +157,8 @@ def answer_codec(
     for text, point in mapping.answers.items():
         codec[normalise(text)] = point
     for text in (*scale.missing, *mapping.missing):
-        codec[normalise(text)] = MISSING
-    codec[""] = MISSING
+        codec[normalise(text)] = None
+    codec[""] = None
     return codec
 
 
@@ -177,35 +179,33 @@ def parse_rows(
         )
     codec = answer_codec(instrument, reader, mapping)
     points = instrument.scale.points
-    columns = list(enumerate(plan.items))
     item_ids = instrument.item_ids()
     roles = plan.roles
     key_col, age_col, area_col = (roles.get(r) for r in ("respondent_key", "age_band", "area"))
     group_col, time_col = roles.get("group"), roles.get("answered_at")
     formats = (mapping.date_format, *DATE_FORMATS) if mapping.date_format else DATE_FORMATS
     width = plan.width
+    pick = operator.itemgetter(*plan.items) if len(plan.items) > 1 else None
+    lookup = codec.get
     for line, row in table.rows:
         if len(row) != width:
             yield RowProblem(line, f"expected {width} fields as in the header, found {len(row)}")
             continue
-        values: list[int | None] = []
+        raw_values = pick(row) if pick else (row[plan.items[0]],)  # type: ignore[index]
+        got = [lookup(raw, UNKNOWN) for raw in raw_values]
         errors: list[str] = []
-        for i, column in columns:
-            raw = row[column]
-            got = codec.get(raw)
-            if got is None:
-                got = codec.get(normalise(raw))
-            if got is None:
-                number = parse_number(raw)
-                if number is not None and number.is_integer() and 1 <= number <= points:
-                    got = int(number)
-            if got is None:
-                errors.append(
-                    f"{item_ids[i]}: unknown answer {raw.strip()!r} (expected 1-{points}, a label "
-                    "of the scale, or a don't-know answer)"
-                )
-                continue
-            values.append(None if got is MISSING else got)  # type: ignore[arg-type]
+        if UNKNOWN in got:
+            got = [
+                g if g is not UNKNOWN else _slow_answer(raw, codec, points)
+                for g, raw in zip(got, raw_values, strict=True)
+            ]
+            for i, (g, raw) in enumerate(zip(got, raw_values, strict=True)):
+                if g is UNKNOWN:
+                    errors.append(
+                        f"{item_ids[i]}: unknown answer {raw.strip()!r} (expected 1-{points}, "
+                        "a label of the scale, or a don't-know answer)"
+                    )
+        values = got
         key = _text(row, key_col)
         if key is not None and ("@" in key or len(key) > MAX_KEY):
             errors.append(
@@ -233,8 +233,18 @@ def parse_rows(
             _text(row, age_col),
             _text(row, area_col),
             answered,  # type: ignore[arg-type]
-            tuple(values),
+            tuple(values),  # type: ignore[arg-type]
         )
+
+
+def _slow_answer(raw: str, codec: dict[str, object], points: int) -> object:
+    """Loose matching when the exact text is not known: case, spacing, decimal commas."""
+    got = codec.get(normalise(raw), UNKNOWN)
+    if got is UNKNOWN:
+        number = parse_number(raw)
+        if number is not None and number.is_integer() and 1 <= number <= points:
+            got = int(number)
+    return got
 
 
 def _text(row: list[str], column: int | None) -> str | None:

@@ -41,22 +41,29 @@ class Scorer:
             for item in instrument.items
         ]
         share = instrument.scoring.min_answered
-        position = {item.id: i for i, item in enumerate(instrument.items)}
-        groups = [
-            [position[item.id] for item in instrument.items_of(d.id)] for d in instrument.dimensions
+        dims = {d.id: i for i, d in enumerate(instrument.dimensions)}
+        self.dimension_of = [dims[item.dimension] for item in instrument.items]
+        self.needed = [
+            minimum_answered(len(instrument.items_of(d.id)), share) for d in instrument.dimensions
         ]
-        groups.append(list(range(len(instrument.items))))
-        self.groups = [(idx, minimum_answered(len(idx), share)) for idx in groups]
+        self.needed_total = minimum_answered(len(instrument.items), share)
 
     def score(self, answers: Sequence[int | None]) -> list[float | None]:
         """One score per scope (dimensions in order, then the total); None when too few of
         the scope's items were answered."""
-        item_scores = [
-            None if point is None else table[point]
-            for point, table in zip(answers, self.tables, strict=True)
+        n_dims = len(self.needed)
+        sums = [0.0] * n_dims
+        counts = [0] * n_dims
+        total, answered = 0.0, 0
+        for point, table, dim in zip(answers, self.tables, self.dimension_of, strict=True):
+            if point is not None:
+                value = table[point]
+                sums[dim] += value
+                counts[dim] += 1
+                total += value
+                answered += 1
+        out: list[float | None] = [
+            sums[d] / counts[d] if counts[d] >= self.needed[d] else None for d in range(n_dims)
         ]
-        out: list[float | None] = []
-        for idx, needed in self.groups:
-            got = [item_scores[i] for i in idx if item_scores[i] is not None]
-            out.append(sum(got) / len(got) if len(got) >= needed else None)
+        out.append(total / answered if answered >= self.needed_total else None)
         return out
