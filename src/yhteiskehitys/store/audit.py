@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from attrs import frozen
 
+from .bulk import insert_columns
 from .schema import audit
 
 if TYPE_CHECKING:
@@ -49,22 +50,25 @@ class AuditLog:
     def record_many(self, action: str, entity: str, items: Iterable[tuple[str, Any, Any]]) -> None:
         """Append one entry per ``(entity_id, before, after)``, the latter two as JSON data."""
         self.tx.require_write()
-        now = datetime.now(UTC)
-        rows = [
+        items = list(items)
+        if not items:
+            return
+        ids, befores, afters = (list(column) for column in zip(*items, strict=True))
+        n = len(ids)
+        insert_columns(
+            self.tx.conn,
+            audit,
             {
-                "at": now,
-                "operator": self.tx.operator,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-                "before": before,
-                "after": after,
-                "redacted": False,
-            }
-            for entity_id, before, after in items
-        ]
-        if rows:
-            self.tx.conn.execute(audit.insert(), rows)
+                "at": [datetime.now(UTC)] * n,
+                "operator": [self.tx.operator] * n,
+                "action": [action] * n,
+                "entity": [entity] * n,
+                "entity_id": ids,
+                "before": befores,
+                "after": afters,
+                "redacted": [False] * n,
+            },
+        )
 
     def entries(
         self,

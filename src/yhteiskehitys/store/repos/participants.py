@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from ...model import Consent, Participant, PersonalData
 from .. import schema
+from ..bulk import insert_columns
 from .base import NotFoundError, RecordError, Repository, group, require_known
 
 ERASE_HINT = "a participant leaves the store by erasure: `yk participant erase ID`"
@@ -34,6 +35,15 @@ class ParticipantRepo(Repository[Participant]):
             "joined": obj.joined,
         }
 
+    def columns(self, objs: Sequence[Participant]) -> dict[str, list[Any]]:
+        return {
+            "id": [p.id for p in objs],
+            "birth_year": [p.birth_year for p in objs],
+            "age_band": [p.age_band for p in objs],
+            "roles": [list(p.roles) for p in objs],
+            "joined": [p.joined for p in objs],
+        }
+
     def from_row(self, row: sa.RowMapping, children: Any) -> Participant:
         return Participant(
             id=row["id"],
@@ -45,9 +55,19 @@ class ParticipantRepo(Repository[Participant]):
         )
 
     def write_children(self, objs: Sequence[Participant]) -> None:
-        rows = [_consent_row(p.id, n, c) for p in objs for n, c in enumerate(p.consents, start=1)]
-        if rows:
-            self.conn.execute(schema.consents.insert(), rows)
+        numbered = [(p.id, n, c) for p in objs for n, c in enumerate(p.consents, start=1)]
+        insert_columns(
+            self.conn,
+            schema.consents,
+            {
+                "participant": [pid for pid, _, _ in numbered],
+                "position": [n for _, n, _ in numbered],
+                "kind": [c.kind for _, _, c in numbered],
+                "given": [c.given for _, _, c in numbered],
+                "scope": [list(c.scope) for _, _, c in numbered],
+                "withdrawn": [c.withdrawn for _, _, c in numbered],
+            },
+        )
 
     def delete_children(self, ids: Sequence[str]) -> None:
         self.conn.execute(schema.consents.delete().where(schema.consents.c.participant.in_(ids)))

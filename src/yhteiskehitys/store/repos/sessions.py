@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from ...model import Artefact, Finding, Session
 from .. import schema
+from ..bulk import insert_rows
 from .base import Repository, existing, group, require_known
 from .subjects import resolve_subjects
 
@@ -86,10 +87,8 @@ class SessionRepo(Repository[Session]):
             for s in objs
             for n, c in enumerate(s.commissions)
         ]
-        if attend:
-            self.conn.execute(ATTEND.insert(), attend)
-        if handles:
-            self.conn.execute(HANDLES.insert(), handles)
+        insert_rows(self.conn, ATTEND, attend)
+        insert_rows(self.conn, HANDLES, handles)
 
     def delete_children(self, ids: Sequence[str]) -> None:
         self.conn.execute(ATTEND.delete().where(ATTEND.c.session.in_(ids)))
@@ -170,8 +169,7 @@ class FindingRepo(Repository[Finding]):
             for f in objs
             for n, a in enumerate(f.artefacts)
         ]
-        if rows:
-            self.conn.execute(schema.artefacts.insert(), rows)
+        insert_rows(self.conn, schema.artefacts, rows)
 
     def delete_children(self, ids: Sequence[str]) -> None:
         self.conn.execute(schema.artefacts.delete().where(schema.artefacts.c.finding.in_(ids)))
