@@ -48,9 +48,17 @@ def fill(tx) -> None:
                 consents=[Consent(kind="guardian", given=date(2024, 1, 10))],
             ),
             Participant(
-                id="P-002", age_band="16-19", roles=["participant", "expert_by_experience"]
+                id="P-002",
+                age_band="16-19",
+                roles=["participant", "expert_by_experience"],
+                consents=[Consent(kind="own", given=date(2024, 1, 10))],
             ),
-            Participant(id="P-003", birth_year=2006, joined=date(2024, 1, 5)),
+            Participant(
+                id="P-003",
+                birth_year=2006,
+                joined=date(2024, 1, 5),
+                consents=[Consent(kind="own", given=date(2024, 1, 5))],
+            ),
         ]
     )
     tx.personal_data.add_many(
@@ -97,6 +105,12 @@ def fill(tx) -> None:
             artefacts=[Artefact(name="poster", path="poster.png")],
         )
     )
+
+    def at(day: date) -> datetime:
+        return datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+
+    for state, day in (("commissioned", 2), ("in_work", 3), ("documented", 10), ("delivered", 12)):
+        tx.loop.transition("commission", "C-1", state, at=at(date(2024, 2, day)))
     tx.responses.add(
         Response(
             subject="C-1",
@@ -107,6 +121,7 @@ def fill(tx) -> None:
             decision_text="Under review",
         )
     )
+    tx.loop.transition("commission", "C-1", "responded", at=at(date(2024, 3, 1)))
     tx.report_backs.add(
         ReportBack(
             subject="C-1",
@@ -134,4 +149,4 @@ def fill(tx) -> None:
             end=date(2024, 5, 31),
         )
     )
-    tx.loop.transition("commission", "C-1", "in_work", at=datetime(2024, 2, 2, tzinfo=UTC))
+    tx.loop.transition("commission", "C-1", "reported_back", at=at(date(2024, 3, 5)))

@@ -36,7 +36,7 @@ def test_log_shows_who_did_what_and_filters(folder, capsys):
     code, out, _ = run(capsys, "log", folder)
     assert code == 0
     assert "anna" in out and "add     participant P-001" in out
-    assert "state   loop commission:C-1  new → in_work" in out
+    assert "state   loop commission:C-1  responded → reported_back" in out
     code, out, _ = run(capsys, "log", folder, "--entity", "session", "--id", "S-2")
     assert code == 0 and out.count("\n") == 1 and "session S-2" in out
     code, out, _ = run(capsys, "log", folder, "--last", "2", "--format", "json")

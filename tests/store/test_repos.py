@@ -40,8 +40,8 @@ def test_every_kind_reads_back(store):
         assert tx.report_backs.list("C-1")[0].at == datetime(2024, 3, 5, 12, tzinfo=UTC)
         assert tx.feedback.get("FB-1").barriers[0].tags == ("time",)
         assert tx.pilots.get("PI-1").end == date(2024, 5, 31)
-        assert tx.commissions.state_of("C-1")[0] == "in_work"
-        assert tx.ideas.state_of("I-1")[0] == "new"
+        assert tx.commissions.state_of("C-1")[0] == "reported_back"
+        assert tx.ideas.state_of("I-1")[0] == "submitted"
         assert tx.sessions.attended_by("P-001") == ["S-1", "S-2"]
         entries = tx.audit.entries()
         assert [e.seq for e in entries] == sorted(e.seq for e in entries)

@@ -32,7 +32,7 @@ def test_export_is_versioned_deterministic_and_readable(store):
     assert text == export_text(store)
     assert text.startswith('{\n  "audit": [')
     assert [s["id"] for s in data["records"]["sessions"]] == ["S-1", "S-2"]
-    assert data["records"]["commissions"][0]["state"] == "in_work"
+    assert data["records"]["commissions"][0]["state"] == "reported_back"
     assert data["records"]["report_backs"][0]["at"] == "2024-03-05T12:00:00.000000Z"
     assert data["audit"][0]["at"].endswith("Z")
     assert [e["seq"] for e in data["audit"]] == sorted(e["seq"] for e in data["audit"])

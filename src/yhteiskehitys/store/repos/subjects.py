@@ -18,7 +18,8 @@ from ...model import Commission, Idea
 from .. import schema
 from .base import RecordError, Repository, existing, require_known
 
-INITIAL_STATE = "new"
+INITIAL_STATE = None
+"""``None`` means the loop's initial state of the kind (``yhteiskehitys.loop.machine.INITIAL``)."""
 SUBJECT_KINDS = ("commission", "idea")
 
 
@@ -51,24 +52,31 @@ class _SubjectRepo(Repository[Any]):
     kind: ClassVar[str]
     other: ClassVar[sa.Table]
 
-    def add(self, obj: Any, *, state: str = INITIAL_STATE, at: datetime | None = None) -> None:
+    def add(
+        self, obj: Any, *, state: str | None = INITIAL_STATE, at: datetime | None = None
+    ) -> None:
         self.add_many([obj], state=state, at=at)
 
     def add_many(
-        self, objs: Iterable[Any], *, state: str = INITIAL_STATE, at: datetime | None = None
+        self, objs: Iterable[Any], *, state: str | None = INITIAL_STATE, at: datetime | None = None
     ) -> int:
-        """Add subjects in ``state`` (default ``new``) since ``at`` (default now)."""
-        self._initial = (state, at or datetime.now(UTC))
+        """Add subjects in ``state`` (default: the loop's first state of the kind) since ``at``
+        (default now)."""
+        self._initial = (state or self.initial_state(), at or datetime.now(UTC))
         return super().add_many(objs)
+
+    def initial_state(self) -> str:
+        from ...loop.machine import INITIAL
+
+        return INITIAL[self.kind]
 
     def insert(
         self, objs: Sequence[Any], states: Sequence[tuple[str, datetime]] | None = None
     ) -> None:
         if not objs:
             return
-        states = states or [getattr(self, "_initial", (INITIAL_STATE, datetime.now(UTC)))] * len(
-            objs
-        )
+        default = getattr(self, "_initial", None) or (self.initial_state(), datetime.now(UTC))
+        states = states or [default] * len(objs)
         rows = [
             {**self.to_row(o), "state": s, "state_since": since}
             for o, (s, since) in zip(objs, states, strict=True)
