@@ -116,6 +116,9 @@ def respond(
         note=f"{response.outcome} ({response.decided_by})",
     )
     tx.responses.add(response)
+    from ..store.loop_queries import refresh_follow_ups
+
+    refresh_follow_ups(tx.conn, response.subject)
     return done
 
 

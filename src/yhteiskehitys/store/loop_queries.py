@@ -55,21 +55,35 @@ def _state_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     )
 
 
-def _latest_pending_overdue(kind: str, t: sa.Table, cut: Cutoffs) -> sa.Select:
-    """Subjects whose latest response is pending with its follow-up passed, and which are not
-    already overdue by their state (so no subject is counted twice)."""
+def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
+    """The latest response is pending and its follow-up has passed, and the subject is not
+    already overdue by its state (so no subject is counted twice)."""
+    return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
+
+
+def _overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
+    return sa.or_(_state_overdue(t, cut), t.c.follow_up < cut.today)
+
+
+def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
+    """Set ``follow_up`` on subjects from their latest response: its follow-up date while it is
+    pending, else NULL (all subjects, or one)."""
     r2 = R.alias("r2")
-    latest = (
-        sa.select(sa.func.max(r2.c.id))
-        .where(r2.c.subject_kind == R.c.subject_kind, r2.c.subject == R.c.subject)
-        .scalar_subquery()
-    )
-    return (
-        sa.select(t)
-        .join(R, sa.and_(R.c.subject == t.c.id, R.c.subject_kind == kind))
-        .where(R.c.outcome == "pending", R.c.follow_up < cut.today, R.c.id == latest)
-        .where(sa.not_(_state_overdue(t, cut)))
-    )
+    for kind, t in TABLES.items():
+        latest = (
+            sa.select(sa.func.max(r2.c.id))
+            .where(r2.c.subject_kind == kind, r2.c.subject == t.c.id)
+            .scalar_subquery()
+        )
+        value = (
+            sa.select(R.c.follow_up)
+            .where(R.c.id == latest, R.c.outcome == "pending")
+            .scalar_subquery()
+        )
+        update = t.update().values(follow_up=value)
+        if subject is not None:
+            update = update.where(t.c.id == subject)
+        conn.execute(update)
 
 
 def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
@@ -86,15 +100,15 @@ def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
         for state, n, late in conn.execute(query):
             counts[kind][state] = int(n)
             overdue += int(late or 0)
-        pending = _latest_pending_overdue(kind, t, cut).subquery()
-        overdue += conn.execute(sa.select(sa.func.count()).select_from(pending)).scalar_one()
+        pending = sa.select(sa.func.count()).where(_pending_overdue(t, cut))
+        overdue += conn.execute(pending).scalar_one()
     return counts, overdue
 
 
 def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[GroupFigures, ...]:
     """Totals, delivered, told back, open and overdue per theme or per actor, both kinds."""
     parts = []
-    for kind, t in TABLES.items():
+    for t in TABLES.values():
         key = t.c[column]
         parts.append(
             sa.select(
@@ -105,15 +119,16 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
                 _flag(_state_overdue(t, cut)).label("overdue"),
             ).group_by(key)
         )
-        pending = _latest_pending_overdue(kind, t, cut).subquery()
         parts.append(
             sa.select(
-                pending.c[column].label("key"),
+                key.label("key"),
                 sa.literal(0).label("total"),
                 sa.literal(0).label("delivered"),
                 sa.literal(0).label("closed"),
                 sa.func.count().label("overdue"),
-            ).group_by(pending.c[column])
+            )
+            .where(_pending_overdue(t, cut))
+            .group_by(key)
         )
     u = sa.union_all(*parts).subquery()
     query = sa.select(
@@ -179,7 +194,9 @@ def open_loops(
     """The ``limit`` open loops that come first (overdue, then oldest), from LIMITed seeks."""
     candidates: dict[tuple[str, str], sa.RowMapping] = {}
     for kind, t in TABLES.items():
-        pending = _latest_pending_overdue(kind, t, cut).order_by(t.c.state_since).limit(limit)
+        pending = (
+            sa.select(t).where(_pending_overdue(t, cut)).order_by(t.c.state_since).limit(limit)
+        )
         n_pending = 0
         for row in conn.execute(pending).mappings():
             candidates[(kind, row["id"])] = row
@@ -198,12 +215,11 @@ def open_loops(
             for query in queries:
                 for row in conn.execute(query).mappings():
                     candidates[(kind, row["id"])] = row
-    follow_ups = _pending_follow_ups(conn, candidates)
     loops = []
     for (kind, sid), row in candidates.items():
         since = row["state_since"].date()
-        reason = overdue_reason(row["state"], since, limits, cut.today, follow_ups.get(sid))
-        due = due_for(row["state"], since, limits, follow_ups.get(sid))
+        reason = overdue_reason(row["state"], since, limits, cut.today, row["follow_up"])
+        due = due_for(row["state"], since, limits, row["follow_up"])
         loops.append(
             OpenLoop(
                 kind=kind,
@@ -221,27 +237,6 @@ def open_loops(
         )
     loops.sort(key=open_loop_order)
     return tuple(loops[:limit])
-
-
-def _pending_follow_ups(conn: sa.Connection, candidates: dict) -> dict[str, date]:
-    """Follow-up dates of the candidates whose latest response is pending."""
-    ids = [sid for (_, sid), row in candidates.items() if row["state"] in ("responded", CLOSED)]
-    out: dict[str, date] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        latest = (
-            sa.select(R.c.subject, sa.func.max(R.c.id).label("id"))
-            .where(R.c.subject.in_(chunk))
-            .group_by(R.c.subject)
-            .subquery()
-        )
-        query = (
-            sa.select(R.c.subject, R.c.follow_up)
-            .join(latest, latest.c.id == R.c.id)
-            .where(R.c.outcome == "pending")
-        )
-        out.update({s: f for s, f in conn.execute(query) if f is not None})
-    return out
 
 
 def loop_summary(
@@ -344,11 +339,12 @@ def open_overdue(conn: sa.Connection, limits: LoopLimits, today: date) -> tuple[
     """Open and overdue subjects: counted by index ranges only, for ``yk status``."""
     cut = Cutoffs(limits, today)
     open_n = overdue = 0
-    for kind, t in TABLES.items():
+    for t in TABLES.values():
         open_n += conn.execute(sa.select(sa.func.count()).where(t.c.state != CLOSED)).scalar_one()
         overdue += conn.execute(
             sa.select(sa.func.count()).where(_state_overdue(t, cut))
         ).scalar_one()
-        pending = _latest_pending_overdue(kind, t, cut).subquery()
-        overdue += conn.execute(sa.select(sa.func.count()).select_from(pending)).scalar_one()
+        overdue += conn.execute(
+            sa.select(sa.func.count()).where(_pending_overdue(t, cut))
+        ).scalar_one()
     return open_n, overdue

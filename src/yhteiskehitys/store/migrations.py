@@ -99,10 +99,28 @@ def _v3(conn: sa.Connection) -> None:
     create_tables(conn, "survey_rounds", "survey_imports", "survey_responses")
 
 
+def _v4(conn: sa.Connection) -> None:
+    """``follow_up`` on commissions and ideas: the follow-up date of the latest response while it
+    is ``pending``, so overdue follow-ups are an index range. Backfilled from the responses."""
+    inspector = sa.inspect(conn)
+    for table in (schema.commissions, schema.ideas):
+        if "follow_up" not in {c["name"] for c in inspector.get_columns(table.name)}:
+            kind = table.c.follow_up.type.compile(conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN follow_up {kind}")
+        names = {i["name"] for i in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            if "follow_up" in index.columns and index.name not in names:
+                index.create(conn)
+    from .loop_queries import refresh_follow_ups
+
+    refresh_follow_ups(conn)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
     Step(3, "survey rounds, imports and answers", _v3),
+    Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
 )
 CURRENT_VERSION = STEPS[-1].version
 

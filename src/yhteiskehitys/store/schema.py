@@ -167,7 +167,10 @@ def _subject_table(name: str, *columns: sa.Column) -> sa.Table:
         *columns,
         sa.Column("state", KIND, nullable=False),
         sa.Column("state_since", UTCDateTime, nullable=False),
+        # the follow-up date of the latest response while it is pending (schema step 4)
+        sa.Column("follow_up", sa.Date),
         sa.Index(None, "state", "state_since"),
+        sa.Index(None, "follow_up", "state", "state_since", "theme", "actor"),
     )
 
 

@@ -1,0 +1,45 @@
+"""The synthetic national-scale generator writes a store the loop reads like any other."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from yhteiskehitys.loop.stats import SubjectRow, summarise
+from yhteiskehitys.model import LoopLimits
+from yhteiskehitys.store import open_store
+from yhteiskehitys.store.loop_queries import loop_summary
+from yhteiskehitys.testing.synthetic import build_loop_store
+
+TODAY = date(2025, 6, 1)
+
+
+def test_small_synthetic_store_is_consistent_and_seeded(tmp_path):
+    counts = build_loop_store(tmp_path / "a.db", subjects=600, seed=3, actors=12, themes=5)
+    again = build_loop_store(tmp_path / "b.db", subjects=600, seed=3, actors=12, themes=5)
+    assert counts == again and counts["commission"] + counts["idea"] == 600
+    assert counts["trans"] >= 5 * 600 * 0.9
+    with open_store(tmp_path / "a.db") as store, store.read() as tx:
+        got = loop_summary(tx.conn, LoopLimits(), TODAY, open_limit=50)
+        rows = []
+        for kind, repo in (("commission", tx.commissions), ("idea", tx.ideas)):
+            states = repo.states()
+            for obj in repo.list():
+                latest = tx.responses.latest(obj.id)
+                follow = latest.follow_up if latest and latest.outcome == "pending" else None
+                state, since = states[obj.id]
+                rows.append(
+                    SubjectRow(
+                        kind=kind,
+                        id=obj.id,
+                        title=obj.title,
+                        state=state,
+                        since=since.date(),
+                        actor=obj.actor,
+                        theme=obj.theme,
+                        follow_up=follow,
+                    )
+                )
+    want = summarise(rows, [], respond_days=30, report_back_days=14, today=TODAY, open_limit=50)
+    assert got.counts == want.counts and got.overdue == want.overdue > 0
+    assert got.by_actor == want.by_actor and got.open_loops == want.open_loops
+    assert all(s.n > 0 and s.median_days > 0 for s in got.stages)
