@@ -80,6 +80,13 @@ def second_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
 
 
 @pytest.fixture
+def twin_store_url(request: pytest.FixtureRequest, store_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another empty store on the same backend as ``store_url``."""
+    (tmp_path / "twin").mkdir()
+    yield from make_store_url(request, tmp_path / "twin", request.node.callspec.params["store_url"])
+
+
+@pytest.fixture
 def store(store_url: str) -> Iterator[Store]:
     with open_store(store_url, operator="tester") as opened:
         yield opened

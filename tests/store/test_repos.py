@@ -217,3 +217,20 @@ def test_wrong_type_is_refused(store):
     with pytest.raises(RecordError, match="participants take Participant objects"):
         with store.transaction() as tx:
             tx.participants.add(Theme(id="t", title="T"))
+
+
+def test_a_nul_character_is_refused_alike_on_every_backend(store):
+    from yhteiskehitys.errors import YhteiskehitysError
+
+    with pytest.raises(
+        YhteiskehitysError, match=r"themes.title: a text contains the NUL character"
+    ):
+        with store.transaction() as tx:
+            tx.themes.add(Theme(id="t", title="bad\x00title"))
+    with store.transaction() as tx:
+        tx.themes.add(Theme(id="t", title="fine"))
+    with pytest.raises(YhteiskehitysError, match="NUL character"):
+        with store.transaction() as tx:
+            tx.themes.update(Theme(id="t", title="bad\x00again"))
+    with store.read() as tx:
+        assert tx.themes.get("t").title == "fine"

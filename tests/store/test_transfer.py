@@ -38,14 +38,14 @@ def test_export_is_versioned_deterministic_and_readable(store):
     assert [e["seq"] for e in data["audit"]] == sorted(e["seq"] for e in data["audit"])
 
 
-def test_import_keeps_the_numbering_going(store, second_store_url):
+def test_import_keeps_the_numbering_going(store, twin_store_url):
     from datetime import date
 
     from yhteiskehitys.model import Response
 
     with store.transaction() as tx:
         fill(tx)
-    with open_store(second_store_url) as other:
+    with open_store(twin_store_url) as other:
         import_text(other, export_text(store))
         with other.transaction() as tx:
             number = tx.responses.add(
@@ -84,12 +84,12 @@ def test_import_refuses_a_store_with_records(store):
         (lambda d: d["records"]["themes"][0].update(kind="forever"), r"records.themes\[0\]: kind"),
     ],
 )
-def test_bad_import_names_the_problem_and_writes_nothing(store, second_store_url, change, message):
+def test_bad_import_names_the_problem_and_writes_nothing(store, twin_store_url, change, message):
     with store.transaction() as tx:
         fill(tx)
     data = json.loads(export_text(store))
     change(data)
-    with open_store(second_store_url) as other:
+    with open_store(twin_store_url) as other:
         with pytest.raises((ConfigError, YhteiskehitysError), match=message):
             import_text(other, json.dumps(data), source="records.json")
         with other.read() as tx:

@@ -95,6 +95,20 @@ def paused_gc(size: int) -> Iterator[None]:
         gc.enable()
 
 
+def reject_nul(table: sa.Table, columns: dict[str, list[Any]]) -> None:
+    """PostgreSQL cannot store the NUL character in text; refuse it on every backend alike."""
+    for name, values in columns.items():
+        if isinstance(table.c[name].type, sa.String) and any(
+            isinstance(v, str) and "\x00" in v for v in values
+        ):
+            from ..errors import YhteiskehitysError
+
+            raise YhteiskehitysError(
+                f"{table.name}.{name}: a text contains the NUL character (\\x00), which the "
+                "database cannot store; remove it. Nothing was written."
+            )
+
+
 def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list[Any]]) -> None:
     """Insert rows given column by column (equal lengths), in the caller's transaction.
 
@@ -104,6 +118,7 @@ def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list
     names = tuple(columns)
     if not names or not columns[names[0]]:
         return
+    reject_nul(table, columns)
     if conn.dialect.name != "sqlite":
         conn.execute(
             table.insert(),

@@ -199,6 +199,10 @@ SECTIONS: list[Section] = [
 ]
 """In dependency order. A later schema version appends its own sections here."""
 
+AFTER_LOAD: list[Callable[[sa.Connection], None]] = []
+"""Run at the end of an import, in its transaction: recompute derived columns that the export
+does not carry (a later schema version appends its refresh function here)."""
+
 SERIALS = {"responses": "id", "report_backs": "id", "loop_transitions": "seq", "audit": "seq"}
 """Tables whose numbers the database hands out; PostgreSQL's sequences move past an import."""
 
@@ -256,6 +260,30 @@ def _check_header(data: Any, source: str) -> None:
         )
 
 
+def load_data(tx: Transaction, data: Any, *, source: str = "export.json") -> int:
+    """Load export data into the empty store of ``tx``; return the number of records."""
+    _check_header(data, source)
+    if not is_empty(tx):
+        raise YhteiskehitysError(
+            f"the store {describe(tx.store.url)} already holds records; "
+            "import only into an empty store (a new folder, or a new database)"
+        )
+    if data.get("programme") is not None:
+        tx.programme.set_data(data["programme"], audit=False)
+    records = data.get("records") or {}
+    total = 0
+    for section in SECTIONS:
+        items = records.get(section.name, [])
+        if not isinstance(items, list):
+            raise ConfigError([f"{source}: records.{section.name}: expected a list"])
+        total += section.load(tx, items, f"{source}: records.{section.name}")
+    _restore_audit(tx, data.get("audit") or [], source)
+    _advance_serials(tx)
+    for refresh in AFTER_LOAD:
+        refresh(tx.conn)
+    return total
+
+
 def import_text(
     store: Store, text: str, *, source: str = "export.json", operator: str | None = None
 ) -> int:
@@ -266,22 +294,7 @@ def import_text(
         raise ConfigError([f"{source}: line {exc.lineno}: invalid JSON: {exc.msg}"]) from None
     _check_header(data, source)
     with store.transaction(operator) as tx:
-        if not is_empty(tx):
-            raise YhteiskehitysError(
-                f"the store {describe(store.url)} already holds records; "
-                "import only into an empty store (a new folder, or a new database)"
-            )
-        if data.get("programme") is not None:
-            tx.programme.set_data(data["programme"], audit=False)
-        records = data.get("records") or {}
-        total = 0
-        for section in SECTIONS:
-            items = records.get(section.name, [])
-            if not isinstance(items, list):
-                raise ConfigError([f"{source}: records.{section.name}: expected a list"])
-            total += section.load(tx, items, f"{source}: records.{section.name}")
-        _restore_audit(tx, data.get("audit") or [], source)
-        _advance_serials(tx)
+        total = load_data(tx, data, source=source)
         tx.conn.execute(
             schema.imports.insert().values(
                 at=datetime.now(UTC),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 import sqlalchemy as sa
 
 from ...errors import YhteiskehitysError
-from ..bulk import insert_columns, paused_gc
+from ..bulk import insert_columns, paused_gc, reject_nul
 
 if TYPE_CHECKING:
     from ..core import Transaction
@@ -220,6 +220,7 @@ class Repository(Generic[T]):
             return
         self.check([obj])
         row = self.to_row(obj)
+        reject_nul(self.table, {k: [v] for k, v in row.items()})
         self.conn.execute(self.table.update().where(self.table.c[self.key] == id).values(**row))
         self.delete_children([id])
         self.write_children([obj])

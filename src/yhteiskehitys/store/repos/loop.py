@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from attrs import frozen
 
 from .. import schema
+from ..bulk import reject_nul
 from .base import NotFoundError, RecordError
 from .subjects import SUBJECT_KINDS, subject_table
 
@@ -113,6 +114,8 @@ class LoopRepo:
             current[key] = item.to_state
             last[key] = (item.to_state, item.at)
         rows = [_row(t) for t in done]
+        if rows:
+            reject_nul(T, {k: [r[k] for r in rows] for k in rows[0]})
         seqs = (
             list(
                 self.conn.execute(

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ...model import ReportBack, Response
 from .. import schema
+from ..bulk import insert_rows, reject_nul
 from .base import RecordError
 from .subjects import resolve_subjects
 
@@ -58,6 +59,7 @@ class _NumberedRepo(Generic[T]):
             self.conn, [(f"{self.entity} on {o.subject!r}", o.subject) for o in objs]
         )
         rows = [{**self.to_row(o), "subject_kind": kinds[o.subject]} for o in objs]
+        reject_nul(self.table, {k: [r[k] for r in rows] for k in rows[0]})
         insert = self.table.insert().returning(self.table.c.id, sort_by_parameter_order=True)
         ids = list(self.conn.execute(insert, rows).scalars())
         dump = self.tx.converter.unstructure
@@ -98,8 +100,7 @@ class _NumberedRepo(Generic[T]):
     def insert_numbered(self, items: Sequence[tuple[int, str, T]]) -> None:
         """Restore rows with their numbers and subject kinds (imports); no audit entries."""
         rows = [{**self.to_row(o), "id": i, "subject_kind": k} for i, k, o in items]
-        if rows:
-            self.conn.execute(self.table.insert(), rows)
+        insert_rows(self.conn, self.table, rows)
 
 
 class ResponseRepo(_NumberedRepo[Response]):

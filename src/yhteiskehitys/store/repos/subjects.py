@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from ...model import Commission, Idea
 from .. import schema
+from ..bulk import insert_rows
 from .base import RecordError, Repository, existing, require_known
 
 INITIAL_STATE = None
@@ -81,7 +82,7 @@ class _SubjectRepo(Repository[Any]):
             {**self.to_row(o), "state": s, "state_since": since}
             for o, (s, since) in zip(objs, states, strict=True)
         ]
-        self.conn.execute(self.table.insert(), rows)
+        insert_rows(self.conn, self.table, rows)
 
     def state_of(self, id: str) -> tuple[str, datetime]:
         row = self.conn.execute(
