@@ -22,6 +22,7 @@ def environment(
 ) -> jinja2.Environment:
     """The environment for ``lang``: loaders programme folder → plugins → built-in, translated."""
     from ..catalogue import template_paths
+    from .filters import install_filters
     from .i18n import install
     from .templating import make_environment
 
@@ -30,16 +31,8 @@ def environment(
         plugin_paths=template_paths(pm) if pm is not None else (),
     )
     install(env, lang)
-    env.filters["split_lines"] = lambda value: str(value).split("\n")
-    env.filters["bdi"] = bdi
+    install_filters(env, lang)
     return env
-
-
-def bdi(value: object):
-    """Isolate text of unknown direction inside a translated sentence."""
-    from markupsafe import Markup
-
-    return Markup("<bdi>{}</bdi>").format(value)
 
 
 __all__ = ["environment"]

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,15 @@ from attrs import define, field, frozen
 
 from ..errors import YhteiskehitysError
 from ..model.text import LANGUAGES
-from . import views
+from . import parallel, views
+from .filters import file_name
 from .records import Records
 from .templating import render
 
 PARTICIPANT_PAGES = ("said-did.html", "take-part.html")
+WRITERS = 4
+"""Threads writing pages: opening many small files is slow on some file systems, and writing
+them while the next page renders overlaps that wait."""
 
 
 @frozen(kw_only=True)
@@ -42,12 +47,6 @@ class BuildResult:
     seconds: dict[str, float] = field(factory=dict)
     """Total render time per template name."""
     counts: dict[str, int] = field(factory=dict)
-
-
-def file_name(record_id: str) -> str:
-    """Ids may hold ``:``, which a relative link would read as a URL scheme; ``~`` is never in
-    an id, so the mapping is one to one."""
-    return record_id.replace(":", "~") + ".html"
 
 
 def pages(records: Records, lang: str, data: views.SiteData) -> Iterable[Page]:
@@ -108,31 +107,20 @@ def build_site(
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+    staging.chmod(0o755)
     result = BuildResult(out=out, languages=tuple(languages))
+
+    def one_language(lang: str) -> BuildResult:
+        return _build_language(records, lang, staging, environment(lang))
+
     try:
-        for lang in languages:
-            env = environment(lang)
-            data = views.site_data(records, lang)
-            for page in pages(records, lang, data):
-                target = staging / lang / page.path
-                depth = page.path.count("/")
-                context = {
-                    **page.context,
-                    "programme": records.programme,
-                    "k": records.threshold,
-                    "root": "../" * depth,
-                    "page_path": page.path,
-                    "audience": page.audience,
-                }
-                started = time.perf_counter()
-                html = render(env, page.template, context)
-                result.seconds[page.template] = result.seconds.get(page.template, 0.0) + (
-                    time.perf_counter() - started
-                )
-                result.counts[page.template] = result.counts.get(page.template, 0) + 1
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
-                result.pages.append(out / lang / page.path)
+        size = len(records.commissions) + len(records.ideas) + len(records.sessions)
+        processes = parallel.worth_forking(size, len(languages))
+        for lang, part in parallel.run(one_language, list(languages), processes).items():
+            result.pages.extend(out / lang / page for page in part.pages)
+            for template, seconds in part.seconds.items():
+                result.seconds[template] = result.seconds.get(template, 0.0) + seconds
+                result.counts[template] = result.counts.get(template, 0) + part.counts[template]
             if progress:
                 progress(lang)
         env = environment(records.programme.language)
@@ -156,6 +144,47 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return result
+
+
+def _build_language(records: Records, lang: str, staging: Path, env: Any) -> BuildResult:
+    """Render and write every page of one language; pages are relative to its folder."""
+    result = BuildResult(out=staging, languages=(lang,))
+    data = views.site_data(records, lang)
+    writer = ThreadPoolExecutor(max_workers=WRITERS)
+    pending: list[Future[None]] = []
+    made: set[Path] = set()
+    try:
+        for page in pages(records, lang, data):
+            target = staging / lang / page.path
+            context = {
+                **page.context,
+                "programme": records.programme,
+                "k": records.threshold,
+                "root": "../" * page.path.count("/"),
+                "page_path": page.path,
+                "audience": page.audience,
+            }
+            started = time.perf_counter()
+            html = render(env, page.template, context)
+            result.seconds[page.template] = result.seconds.get(page.template, 0.0) + (
+                time.perf_counter() - started
+            )
+            result.counts[page.template] = result.counts.get(page.template, 0) + 1
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            pending.append(writer.submit(_write, target, html))
+            result.pages.append(Path(page.path))
+        for done in pending:
+            done.result()  # a failed write fails the build
+    finally:
+        writer.shutdown(wait=True, cancel_futures=True)
+    return result
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
 
 
 def _replace(staging: Path, out: Path) -> None:

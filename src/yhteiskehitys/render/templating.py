@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from ..errors import YhteiskehitysError
 
@@ -74,13 +75,15 @@ def make_environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=AUTOESCAPE,
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
     )
     env.globals["sandboxed"] = own is not None
+    # The stylesheet is the same on every page: read once, not included per page.
+    source, _, _ = env.loader.get_source(env, "site.css")
+    env.globals["css"] = Markup(source)
     return env
 
 

@@ -82,16 +82,22 @@ def trails(records: Records) -> list[Trail]:
 
 def next_meeting(records: Records, after) -> Any:
     """The first session or network meeting after ``after`` (a date), if any is known."""
-    upcoming = sorted((s.date, s) for s in records.sessions if s.date > after)
-    session = upcoming[0] if upcoming else None
+    from bisect import bisect_right
+
+    ordered = records.cache(
+        "sessions_by_date", lambda: sorted(records.sessions, key=lambda s: (s.date, s.id))
+    )
+    days = records.cache("session_dates", lambda: [s.date for s in ordered])
+    index = bisect_right(days, after)
+    session = ordered[index] if index < len(ordered) else None
     network = records.programme.network
     meeting = None
-    if network is not None:
-        dates = network.meeting_dates(after=after, count=2)
-        dates = [d for d in dates if d > after]
+    if network is not None and network.first_meeting is not None:
+        start = max(after, network.first_meeting)
+        dates = [d for d in network.meeting_dates(after=start, count=2) if d > after]
         meeting = dates[0] if dates else None
-    if session and (meeting is None or session[0] <= meeting):
-        return {"date": session[0], "session": session[1]}
+    if session is not None and (meeting is None or session.date <= meeting):
+        return {"date": session.date, "session": session}
     if meeting is not None:
         return {"date": meeting, "session": None}
     return None

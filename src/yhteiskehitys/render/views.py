@@ -67,7 +67,7 @@ class SiteData:
 def site_data(records: Records, lang: str) -> SiteData:
     from . import figures
 
-    all_trails = tuple(trails(records))
+    all_trails = tuple(records.cache("trails", lambda: trails(records)))
     by_theme: dict[str | None, list[Trail]] = defaultdict(list)
     for trail in all_trails:
         by_theme[trail.theme.id if trail.theme else None].append(trail)
@@ -83,7 +83,7 @@ def site_data(records: Records, lang: str) -> SiteData:
         unthemed=tuple(by_theme.get(None, ())),
         trails=all_trails,
         sessions=session_summaries(records, all_trails, lang),
-        feedback=feedback_view(records),
+        feedback=records.cache("feedback", lambda: feedback_view(records)),
         pilots=tuple(sorted(records.pilots, key=lambda p: (p.start, p.id))),
         loop=figures.loop_figures(records, lang),
         barometer=figures.barometer_figures(records, lang),
@@ -92,8 +92,11 @@ def site_data(records: Records, lang: str) -> SiteData:
 
 def session_summaries(records: Records, all_trails: tuple[Trail, ...], lang: str):
     _ = gettext(lang)
-    attendance = published_counts(
-        {s.id: len(s.attendees) for s in records.sessions}, records.threshold
+    attendance = records.cache(
+        "attendance",
+        lambda: published_counts(
+            {s.id: len(s.attendees) for s in records.sessions}, records.threshold
+        ),
     )
     actors = by_id(records.actors)
     trail_by_id = {t.id: t for t in all_trails}
