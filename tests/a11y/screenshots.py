@@ -17,6 +17,7 @@ from browser import Browser, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kehittajaryhma"
+SURVEY_GROUPS = {"osallistujat": "participant", "vertailuryhma": "comparison"}
 PAGES = (
     ("fi", "index.html", "dashboard"),
     ("fi", "said-did.html", "said-did"),
@@ -38,6 +39,14 @@ def main(target: Path) -> None:
         shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("*.db*"))
         site = Path(tmp) / "site"
         yk = str(Path(sys.executable).parent / "yk")
+        if (folder / "records.json").exists():
+            subprocess.run([yk, "import", str(folder / "records.json"), str(folder)], check=True)
+        for csv in sorted((folder / "surveys").glob("*.csv")):
+            year, season, group = csv.stem.split("-", 2)
+            command = [yk, "survey", "import", str(csv), "--round", f"{year}-{season}",
+                       "--group", SURVEY_GROUPS[group], "--reader", "webropol",
+                       "--dir", str(folder)]  # fmt: skip
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         subprocess.run([yk, "report", str(folder), "--out", str(site)], check=True)
         with Browser(executable, width=1000, height=800) as browser:
             for lang, pattern, name in PAGES:

@@ -16,7 +16,7 @@ A11Y = Path(__file__).resolve().parents[1] / "a11y"
 sys.path.insert(0, str(A11Y))
 from browser import AXE, Browser, chromium_path  # noqa: E402
 
-from .test_cli_report import copy_example, run  # noqa: E402
+from .test_cli_report import copy_example, load_example, run  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,7 @@ def audit(browser, site: Path) -> dict[str, list]:
 
 def test_example_site_has_no_violations(browser, tmp_path, capsys):
     folder = copy_example(tmp_path)
+    load_example(folder, capsys)
     site = tmp_path / "site"
     code, _, err = run(capsys, "report", folder, "--out", site)
     assert code == 0, err

@@ -93,3 +93,29 @@ def test_report_reads_the_store_and_does_not_create_one(tmp_path, capsys, exampl
     assert (tmp_path / "site" / "en" / "session" / "s2.html").exists()
     said = (tmp_path / "site" / "en" / "said-did.html").read_text(encoding="utf-8")
     assert "Kelan verkkopalvelut" in said
+
+
+SURVEY_GROUPS = {"osallistujat": "participant", "vertailuryhma": "comparison"}
+
+
+def load_example(folder, capsys) -> None:
+    """Load the example's records (``records.json``, as `yk export` wrote it) and its survey
+    rounds into the copy's store, as `make demo` does."""
+    records = folder / "records.json"
+    if records.exists():
+        code, _, err = run(capsys, "import", records, folder)
+        assert code == 0, err
+    for csv in sorted((folder / "surveys").glob("*.csv")):
+        year, season, group = csv.stem.split("-", 2)
+        code, _, err = run(capsys, "survey", "import", csv, "--round", f"{year}-{season}",
+                           "--group", SURVEY_GROUPS[group], "--reader", "webropol",
+                           "--dir", folder)  # fmt: skip
+        assert code == 0, err
+
+
+def test_report_of_the_example_with_its_records(tmp_path, capsys):
+    folder = copy_example(tmp_path)
+    load_example(folder, capsys)
+    code, _, err = run(capsys, "report", folder, "--out", tmp_path / "site")
+    assert code == 0, err
+    assert (tmp_path / "site" / "fi" / "said-did.html").exists()
