@@ -68,7 +68,8 @@ def erase_participant(state: State, participant_id: str, folder: Path, yes: bool
     if not done.compacted:
         click.echo(
             "warning: another program has the store open, so the erased data may stay in the "
-            "file until the next compaction; run the erasure's compaction again later",
+            "file's free pages until the next compaction (the next erasure, when no other "
+            "program has the store open)",
             err=True,
         )
 
