@@ -81,3 +81,17 @@ def test_paused_gc_restores_the_collector():
     assert gc.isenabled()
     with paused_gc(10):
         assert gc.isenabled()
+
+
+def test_wall_clock_times_are_stored_as_sqlalchemy_stores_them(store):
+    from datetime import datetime as dt
+
+    table = sa.Table("wall_clock_probe", sa.MetaData(), sa.Column("t", sa.DateTime))
+    with store.transaction() as tx:
+        table.create(tx.conn)
+        insert_columns(tx.conn, table, {"t": [dt(2024, 3, 1, 9, 30, 0, 5)]})
+        tx.conn.execute(table.insert(), [{"t": dt(2024, 3, 1, 9, 30, 0, 5)}])
+        raw = tx.conn.execute(sa.select(sa.cast(table.c.t, sa.Text))).scalars().all()
+        read = tx.conn.execute(sa.select(table.c.t)).scalars().all()
+        table.drop(tx.conn)
+    assert raw[0] == raw[1] and read == [dt(2024, 3, 1, 9, 30, 0, 5)] * 2

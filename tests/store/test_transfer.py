@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlalchemy as sa
 
 from yhteiskehitys.errors import ConfigError, YhteiskehitysError
 from yhteiskehitys.store import open_store
@@ -99,3 +100,38 @@ def test_bad_import_names_the_problem_and_writes_nothing(store, twin_store_url, 
 def test_import_of_broken_json_is_a_config_error(store):
     with pytest.raises(ConfigError, match=r"records\.json: line 1: invalid JSON"):
         import_text(store, "{", source="records.json")
+
+
+def test_survey_rounds_and_answers_travel_in_the_export(store, twin_store_url):
+    from datetime import UTC, datetime
+
+    from yhteiskehitys.store import schema
+    from yhteiskehitys.store.bulk import insert_columns
+
+    with store.transaction() as tx:
+        fill(tx)
+        insert_columns(tx.conn, schema.survey_rounds, {
+            "name": ["2024-spring"], "instrument": ["barometer"], "instrument_version": ["1"],
+            "items": [["heard1", "heard2"]], "dimensions": [["heard"]],
+            "created": [datetime(2024, 3, 1, tzinfo=UTC)],
+        })  # fmt: skip
+        round_id = tx.conn.execute(sa.select(schema.survey_rounds.c.id)).scalar()
+        insert_columns(tx.conn, schema.survey_imports, {
+            "round": [round_id], "at": [datetime(2024, 3, 2, tzinfo=UTC)], "operator": ["o"],
+            "reader": ["csv"], "source": ["answers.csv"], "sha256": ["0" * 64], "rows": [2],
+        })  # fmt: skip
+        import_id = tx.conn.execute(sa.select(schema.survey_imports.c.id)).scalar()
+        insert_columns(tx.conn, schema.survey_responses, {
+            "round": [round_id] * 2, "grp": ["participant", "comparison"],
+            "import_id": [import_id] * 2, "line": [2, 3], "respondent_key": ["k1", None],
+            "age_band": ["16-19", None], "area": ["", None],
+            "answered_at": [datetime(2024, 3, 1, 9, 30), None], "score": [3.25, None],
+            "p01": [4, None], "p02": [2, 5], "d01": [3.0, 5.0],
+        })  # fmt: skip
+    first = export_text(store)
+    data = json.loads(first)
+    assert [r["grp"] for r in data["records"]["survey_responses"]] == ["participant", "comparison"]
+    assert data["records"]["survey_responses"][0]["answered_at"] == "2024-03-01T09:30:00.000000"
+    with open_store(twin_store_url) as other:
+        import_text(other, first)
+        assert export_text(other) == first

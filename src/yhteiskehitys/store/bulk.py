@@ -44,6 +44,17 @@ def _datetimes(values: list[Any]) -> list[Any]:
     return out
 
 
+def _wall_clock(values: list[Any]) -> list[Any]:
+    """Times of a column without a time zone, written as given (as SQLAlchemy does)."""
+    return [
+        None
+        if v is None
+        else f"{v.year:04d}-{v.month:02d}-{v.day:02d} "
+        f"{v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}"
+        for v in values
+    ]
+
+
 def _dates(values: list[Any]) -> list[Any]:
     return [None if v is None else f"{v.year:04d}-{v.month:02d}-{v.day:02d}" for v in values]
 
@@ -58,8 +69,10 @@ def _bools(values: list[Any]) -> list[Any]:
 
 
 def _encoder(kind: sa.types.TypeEngine[Any]) -> Encoder:
-    if isinstance(kind, UTCDateTime | sa.DateTime):
+    if isinstance(kind, UTCDateTime):
         return _datetimes
+    if isinstance(kind, sa.DateTime):
+        return _datetimes if kind.timezone else _wall_clock
     if isinstance(kind, sa.Date):
         return _dates
     if isinstance(kind, sa.JSON):

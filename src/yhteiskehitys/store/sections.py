@@ -129,7 +129,8 @@ def _tokens() -> Section:
 
 def _to_json(value: Any) -> Any:
     if isinstance(value, datetime):
-        return iso_utc(value)
+        # A column without a time zone holds local wall-clock times; keep them as they are.
+        return value.isoformat(timespec="microseconds") if value.tzinfo is None else iso_utc(value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -139,10 +140,16 @@ def _from_json(column: sa.Column, value: Any, where: str, tx: Transaction) -> An
     if value is None:
         return None
     kind = column.type
-    python_type = datetime if isinstance(kind, schema.UTCDateTime | sa.DateTime) else None
-    python_type = date if isinstance(kind, sa.Date) else python_type
-    if python_type in (datetime, date):
-        return structure(value, python_type, tx.converter, where)
+    if isinstance(kind, sa.DateTime) and not isinstance(kind, schema.UTCDateTime):
+        if not kind.timezone:
+            try:
+                return datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise ConfigError([f"{where}: expected a date and time (got {value!r})"]) from None
+    if isinstance(kind, schema.UTCDateTime | sa.DateTime):
+        return structure(value, datetime, tx.converter, where)
+    if isinstance(kind, sa.Date):
+        return structure(value, date, tx.converter, where)
     return value
 
 
@@ -189,5 +196,9 @@ SECTIONS: list[Section] = [
     _repo_section("collaboration_feedback", "feedback"),
     _repo_section("pilots", "pilots"),
     table_section(schema.loop_transitions, "seq"),
+    # Survey rounds and answers (schema step 3): wide rows without a model class.
+    table_section(schema.survey_rounds, "id"),
+    table_section(schema.survey_imports, "id"),
+    table_section(schema.survey_responses, "id"),
 ]
 """In dependency order. A later schema version appends its own sections here."""

@@ -47,7 +47,15 @@ AFTER_LOAD: list[Callable[[sa.Connection], None]] = []
 """Run at the end of an import, in its transaction: recompute derived columns that the export
 does not carry (a later schema version appends its refresh function here)."""
 
-SERIALS = {"responses": "id", "report_backs": "id", "loop_transitions": "seq", "audit": "seq"}
+SERIALS = {
+    "responses": "id",
+    "report_backs": "id",
+    "loop_transitions": "seq",
+    "audit": "seq",
+    "survey_rounds": "id",
+    "survey_imports": "id",
+    "survey_responses": "id",
+}
 """Tables whose numbers the database hands out; PostgreSQL's sequences move past an import."""
 
 
