@@ -26,7 +26,9 @@ from pathlib import Path
 SCALE = float(os.environ.get("YK_BENCH_SCALE", "1.0"))
 ROUNDS = int(os.environ.get("YK_BENCH_ROUNDS", "3"))
 TARGET = 30.0
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kehittajaryhma"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kehittajaryhma"
+BUILD = ROOT / "build" / "bench"
 START = date(2022, 1, 10)
 
 
@@ -172,9 +174,14 @@ def build(folder: Path, out: Path) -> tuple[float, object]:
 
 
 def main() -> float:
-    with tempfile.TemporaryDirectory() as tmp:
+    # Under build/, not the system's temporary folder: on some systems creating tens of
+    # thousands of files there is far slower than on the disk the site will be written to.
+    BUILD.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
         folder = Path(tmp) / "programme"
-        shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("*.db*", "surveys"))
+        shutil.copytree(
+            EXAMPLE, folder, ignore=shutil.ignore_patterns("*.db*", "surveys", "records.json")
+        )
         started = time.perf_counter()
         counts = make_store(folder)
         print(f"synthetic store ({time.perf_counter() - started:.1f} s): "
