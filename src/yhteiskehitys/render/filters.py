@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model.text import LANGUAGES
 from . import vocabulary as vocab
@@ -102,11 +102,25 @@ def _site_nav(gettext: Any, root: str, current: str) -> Markup:
 
 
 def _language_links(lang: str, root: str, current: str) -> Markup:
-    items = Markup("").join(
-        Markup('<li><a href="%s../%s/%s" lang="%s" hreflang="%s">%s</a></li>\n')
-        % (root, other, current, other, other, LANGUAGE_NAMES[other])
+    """Links to this page in the other languages; made for every page, so kept to one format."""
+    parts = _language_frame(lang)
+    fill = (str(escape(root)), str(escape(current)))
+    text = parts[0]
+    for index, part in enumerate(parts[1:]):
+        text += fill[index % 2] + part
+    return Markup(text)
+
+
+@functools.cache
+def _language_frame(lang: str) -> tuple[str, ...]:
+    """The language links with two holes: the way to the site's root, and this page."""
+    hole = "\x00"
+    items = "".join(
+        f'<li><a href="{hole}../{other}/{hole}" lang="{other}" hreflang="{other}">'
+        f"{escape(LANGUAGE_NAMES[other])}</a></li>\n"
         for other in LANGUAGES
         if other != lang
     )
-    label = translations(lang).gettext("Language")
-    return Markup('<nav class="languages" aria-label="%s">\n<ul>\n%s</ul>\n</nav>') % (label, items)
+    label = escape(translations(lang).gettext("Language"))
+    frame = f'<nav class="languages" aria-label="{label}">\n<ul>\n{items}</ul>\n</nav>'
+    return tuple(frame.split(hole))  # each link has both holes: root, page, root, page
