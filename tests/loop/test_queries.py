@@ -158,3 +158,19 @@ def test_some_seed_has_overdue_steps_of_each_kind(store):
         got = loop_summary(tx.conn, LIMITS, date(2025, 3, 1), open_limit=500)
     reasons = {o.reason.split(" ")[0] for o in got.open_loops if o.overdue}
     assert reasons == {"no", "participants", "pending"}
+
+
+def test_import_restores_pending_follow_ups(store, tmp_path):
+    """follow_up is derived, not exported: an import recomputes it from the responses."""
+    from yhteiskehitys.store import open_store
+    from yhteiskehitys.store.transfer import export_text, import_text
+
+    populate(store, random.Random(11), n=120)
+    today = date(2025, 3, 1)
+    with store.read() as tx:
+        before = loop_summary(tx.conn, LIMITS, today, open_limit=500)
+    assert any(o.reason.startswith("pending") for o in before.open_loops)
+    with open_store(tmp_path / "copy.db") as copy:
+        import_text(copy, export_text(store), source="export.json")
+        with copy.read() as tx:
+            assert loop_summary(tx.conn, LIMITS, today, open_limit=500) == before

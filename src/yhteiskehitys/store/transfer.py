@@ -47,6 +47,15 @@ AFTER_LOAD: list[Callable[[sa.Connection], None]] = []
 """Run at the end of an import, in its transaction: recompute derived columns that the export
 does not carry (a later schema version appends its refresh function here)."""
 
+
+def _refresh_follow_ups(conn: sa.Connection) -> None:
+    from .loop_queries import refresh_follow_ups  # schema step 4: pending follow-up dates
+
+    refresh_follow_ups(conn)
+
+
+AFTER_LOAD.append(_refresh_follow_ups)
+
 SERIALS = {
     "responses": "id",
     "report_backs": "id",
