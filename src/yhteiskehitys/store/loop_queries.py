@@ -73,6 +73,7 @@ def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
         latest = (
             sa.select(sa.func.max(r2.c.id))
             .where(r2.c.subject_kind == kind, r2.c.subject == t.c.id)
+            .correlate(t)  # two levels down: say which table the subject comes from
             .scalar_subquery()
         )
         value = (
