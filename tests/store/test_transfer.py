@@ -135,3 +135,23 @@ def test_survey_rounds_and_answers_travel_in_the_export(store, twin_store_url):
     with open_store(twin_store_url) as other:
         import_text(other, first)
         assert export_text(other) == first
+
+
+def test_import_recomputes_the_follow_up_of_pending_responses(store, twin_store_url):
+    from datetime import date
+
+    from yhteiskehitys.model import Response
+    from yhteiskehitys.store import schema
+
+    with store.transaction() as tx:
+        fill(tx)
+        tx.responses.add(
+            Response(subject="C-1", outcome="pending", decided_by="Kela", decided=date(2024, 6, 1),
+                     follow_up=date(2024, 9, 1), decision_text="Budget in autumn")
+        )  # fmt: skip
+        query = sa.select(schema.commissions.c.follow_up)
+        assert tx.conn.execute(query).scalar() == date(2024, 9, 1)
+    with open_store(twin_store_url) as other:
+        import_text(other, export_text(store))
+        with other.read() as tx:
+            assert tx.conn.execute(query).scalar() == date(2024, 9, 1)

@@ -62,6 +62,7 @@ class _NumberedRepo(Generic[T]):
         reject_nul(self.table, {k: [r[k] for r in rows] for k in rows[0]})
         insert = self.table.insert().returning(self.table.c.id, sort_by_parameter_order=True)
         ids = list(self.conn.execute(insert, rows).scalars())
+        self.after_add({o.subject for o in objs})
         dump = self.tx.converter.unstructure
         self.tx.audit.record_many(
             "add",
@@ -69,6 +70,9 @@ class _NumberedRepo(Generic[T]):
             [(str(i), None, dump(o, self.model)) for i, o in zip(ids, objs, strict=True)],
         )
         return ids
+
+    def after_add(self, subjects: set[str]) -> None:
+        """Keep columns derived from these rows current (see ``ResponseRepo``)."""
 
     def numbered(self, subject: str | None = None) -> list[tuple[int, T]]:
         """``(number, record)`` pairs in the order they were recorded."""
@@ -107,6 +111,16 @@ class ResponseRepo(_NumberedRepo[Response]):
     entity = "response"
     table = schema.responses
     model = Response
+
+    def after_add(self, subjects: set[str]) -> None:
+        """A subject's ``follow_up`` is its latest response's date while that one is pending."""
+        from ..loop_queries import refresh_follow_ups
+
+        if len(subjects) > 50:
+            refresh_follow_ups(self.conn)
+        else:
+            for subject in sorted(subjects):
+                refresh_follow_ups(self.conn, subject)
 
 
 class ReportBackRepo(_NumberedRepo[ReportBack]):
