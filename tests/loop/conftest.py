@@ -33,3 +33,34 @@ def fresh_store(folder: Path) -> Store:
 def store(tmp_path: Path):
     with fresh_store(tmp_path) as s:
         yield s
+
+
+@pytest.fixture
+def pg_store():
+    """A fresh store in a throwaway PostgreSQL database (YK_TEST_DATABASE_URL), dropped after."""
+    import os
+    import secrets
+
+    import sqlalchemy as sa
+
+    from yhteiskehitys.store.url import sqlalchemy_url
+
+    url = os.environ.get("YK_TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("YK_TEST_DATABASE_URL is not set; PostgreSQL tests need a server")
+    server = sa.make_url(sqlalchemy_url(url))
+    name = f"yk_loop_{secrets.token_hex(6)}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        store = open_store(
+            server.set(database=name).render_as_string(hide_password=False), operator="tester"
+        )
+        seed(store)
+        with store:
+            yield store
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()

@@ -174,3 +174,24 @@ def test_import_restores_pending_follow_ups(store, tmp_path):
         import_text(copy, export_text(store), source="export.json")
         with copy.read() as tx:
             assert loop_summary(tx.conn, LIMITS, today, open_limit=500) == before
+
+
+@pytest.mark.postgresql
+def test_sql_figures_equal_the_definition_on_postgresql(pg_store):
+    created = populate(pg_store, random.Random(2), n=50)
+    today = date(2024, 9, 1)
+    subjects, transitions = reference(pg_store, created)
+    with pg_store.read() as tx:
+        got = loop_summary(tx.conn, LIMITS, today, open_limit=15)
+    want = summarise(
+        subjects, transitions, respond_days=30, report_back_days=14, today=today, open_limit=15
+    )
+    assert (got.counts, got.overdue, got.by_theme, got.by_actor, got.open_loops) == (
+        want.counts,
+        want.overdue,
+        want.by_theme,
+        want.by_actor,
+        want.open_loops,
+    )
+    for a, b in zip(got.stages, want.stages, strict=True):
+        assert a.n == b.n and a.median_days == pytest.approx(b.median_days, abs=1e-6)
