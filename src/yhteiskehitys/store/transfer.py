@@ -43,13 +43,7 @@ FORMAT = "yhteiskehitys-export"
 VERSION = 1
 
 
-def _refresh_follow_ups(conn: sa.Connection) -> None:
-    from .loop_queries import refresh_follow_ups
-
-    refresh_follow_ups(conn)
-
-
-AFTER_LOAD: list[Callable[[sa.Connection], None]] = [_refresh_follow_ups]
+AFTER_LOAD: list[Callable[[sa.Connection], None]] = []
 """Run at the end of an import, in its transaction: recompute derived columns that the export
 does not carry (a later schema version appends its refresh function here)."""
 
