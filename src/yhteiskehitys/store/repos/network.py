@@ -53,12 +53,12 @@ class ActorRepo(Repository[Actor]):
             schema.organisations.c.id,
             ((self.label(a), a.organisation) for a in objs),
             "organisation",
-            "add the organisation first (tx.organisations.add)",
+            "add the organisation first (yk actor add --organisation-name)",
         )
         require_known(
             self.conn,
             schema.themes.c.id,
             ((self.label(a), t) for a in objs for t in a.themes),
             "theme",
-            "add the theme first (tx.themes.add)",
+            "add the theme first (yk theme add)",
         )

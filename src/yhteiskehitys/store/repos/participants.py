@@ -182,5 +182,5 @@ class PersonalDataRepo(Repository[PersonalData]):
             schema.participants.c.id,
             ((self.label(p), p.participant) for p in objs),
             "participant",
-            "add the participant first (tx.participants.add)",
+            "add the participant first (yk participant add)",
         )

@@ -52,7 +52,7 @@ class FeedbackRepo(Repository[CollaborationFeedback]):
             schema.actors.c.id,
             ((self.label(f), f.actor) for f in objs),
             "actor",
-            "add the actor first (tx.actors.add)",
+            "add the actor first (yk actor add)",
         )
 
 

@@ -54,7 +54,7 @@ class SessionRepo(Repository[Session]):
             schema.participants.c.id,
             attendees,
             "attendee",
-            "add the participant first (tx.participants.add / yk participant add)",
+            "add the participant first (yk participant add)",
             extra=tokens,
         )
         facilitators = [(self.label(s), f) for s in objs for f in s.facilitators]
@@ -73,7 +73,7 @@ class SessionRepo(Repository[Session]):
             schema.commissions.c.id,
             ((self.label(s), c) for s in objs for c in s.commissions),
             "commission",
-            "add the commission first (tx.commissions.add)",
+            "add the commission first (yk commission new)",
         )
 
     def write_children(self, objs: Sequence[Session]) -> None:
@@ -155,7 +155,7 @@ class FindingRepo(Repository[Finding]):
             schema.sessions.c.id,
             ((self.label(f), f.session) for f in objs if f.session is not None),
             "session",
-            "add the session first (tx.sessions.add)",
+            "add the session first (yk session add)",
         )
 
     def insert(self, objs: Sequence[Finding]) -> None:

@@ -44,7 +44,7 @@ def resolve_subjects(conn: sa.Connection, refs: Sequence[tuple[str, str]]) -> di
         label, ref = missing[0]
         raise RecordError(
             f"{label}: subject {ref!r} is neither a commission nor an idea in the store; "
-            "add it first (tx.commissions.add or tx.ideas.add). Nothing was written."
+            "add it first (yk commission new or yk idea new). Nothing was written."
         )
     return kinds
 
@@ -191,12 +191,12 @@ def _check_actor_theme(repo: _SubjectRepo, objs: Sequence[Any], *, actor_require
         schema.actors.c.id,
         ((repo.label(o), o.actor) for o in objs if o.actor is not None),
         "actor",
-        "add the actor first (tx.actors.add)",
+        "add the actor first (yk actor add)",
     )
     require_known(
         repo.conn,
         schema.themes.c.id,
         ((repo.label(o), o.theme) for o in objs if o.theme is not None),
         "theme",
-        "add the theme first (tx.themes.add)",
+        "add the theme first (yk theme add)",
     )
