@@ -72,7 +72,24 @@ class ProgrammeFolder:
         if problems:
             raise ConfigError(problems)
         assert template is not None
-        return cls(path=folder, programme=programme, template=template)
+        return cls(
+            path=folder, programme=inherit_settings(programme, template, data), template=template
+        )
+
+
+INHERITED_SETTINGS = ("loop_limits", "consent_policy", "disclosure_threshold")
+"""Settings a programme takes from its model unless ``programme.toml`` sets them."""
+
+
+def inherit_settings(
+    programme: Programme, template: ModelTemplate, data: dict[str, object]
+) -> Programme:
+    """Fill the settings the file leaves out from the model, not from the library's defaults,
+    so a model that asks for a stricter consent rule or a longer time limit is obeyed."""
+    import attrs
+
+    missing = {key: getattr(template, key) for key in INHERITED_SETTINGS if key not in data}
+    return attrs.evolve(programme, **missing) if missing else programme
 
 
 def programme_from_template(
