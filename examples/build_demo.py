@@ -68,6 +68,17 @@ def feedback_loop(target: Path) -> None:
         yk("status", str(target), "--today", today)
 
 
+def publish(target: Path) -> list[Path]:
+    """Build what people read: the site in three languages, certificates and the calendar."""
+    if not (target / "records.json").exists():
+        return []
+    site, certificates, calendar = target / "site", target / "todistukset", target / "kalenteri.ics"
+    yk("report", str(target), "--out", str(site))
+    yk("certificates", str(target), "--out", str(certificates))
+    yk("calendar", str(target), "--out", str(calendar))
+    return [site / "index.html", certificates, calendar]
+
+
 def main() -> None:
     examples = sorted(p for p in EXAMPLES.iterdir() if (p / "programme.toml").exists())
     yk("models")
@@ -75,7 +86,7 @@ def main() -> None:
     if fresh.exists():
         shutil.rmtree(fresh)
     yk("init", str(fresh), "--model", "nuoret-aikuiset", "--organisation", "Esimerkkikunta")
-    built = []
+    built, outputs = [], []
     for example in examples:
         target = build(example)
         records(target)
@@ -83,11 +94,15 @@ def main() -> None:
         yk("checklist", str(target))
         surveys(target)
         feedback_loop(target)
+        outputs.extend(publish(target))
         built.append(target)
     print("\nDemo programmes built:")
     for path in [fresh, *built]:
         print(f"  {path.relative_to(ROOT)}")
-    print("Open their programme.toml, or run `.venv/bin/yk checklist DIR` in any of them.")
+    print("What people read (open the site's index.html in a browser; nothing is sent):")
+    for path in outputs:
+        print(f"  {path.relative_to(ROOT)}")
+    print("Try `.venv/bin/yk status DIR` or `.venv/bin/yk --help` in any of them.")
 
 
 if __name__ == "__main__":
