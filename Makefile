@@ -20,16 +20,18 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/python examples/build_demo.py
 
-test: install-test
+LINTED := src tests plugins bench examples docs
+
+test: install-test lint
 	$(BIN)/python -m pytest --import-mode=importlib tests $(PLUGIN_TESTS)
 
 lint: install-test
-	$(BIN)/ruff check src tests plugins bench examples
-	$(BIN)/ruff format --check src tests plugins bench examples
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 format: install-test
-	$(BIN)/ruff format src tests plugins bench examples
-	$(BIN)/ruff check --fix src tests plugins bench examples
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 bench: install-test
 	$(BIN)/python -m pytest --import-mode=importlib -p no:cacheprovider -o 'python_files=bench_*.py test_*.py' bench -s -q

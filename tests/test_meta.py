@@ -88,3 +88,12 @@ def test_every_module_imports_without_warnings():
 def test_the_module_list_is_complete():
     assert "yhteiskehitys.testing.conformance" in MODULES
     assert "yhteiskehitys.cli.main" in MODULES
+
+
+def test_the_public_namespace_is_curated_and_every_name_resolves():
+    import yhteiskehitys
+
+    lazy = set(yhteiskehitys._LAZY)
+    assert set(yhteiskehitys.__all__) == lazy | {"__version__", "hookimpl"}
+    for name in yhteiskehitys.__all__:
+        assert getattr(yhteiskehitys, name) is not None, name

@@ -21,9 +21,24 @@ _LAZY = {
     "get_plugin_manager": "yhteiskehitys.plugins",
     "YhteiskehitysError": "yhteiskehitys.errors",
     "ConfigError": "yhteiskehitys.errors",
+    "open_store": "yhteiskehitys.store",
 }
 
-__all__ = ["__version__", "hookimpl", *_LAZY]
+__all__ = [
+    "Check",
+    "CheckContext",
+    "ConfigError",
+    "ModelTemplate",
+    "Problem",
+    "Programme",
+    "ProgrammeFolder",
+    "TargetGroup",
+    "YhteiskehitysError",
+    "__version__",
+    "get_plugin_manager",
+    "hookimpl",
+    "open_store",
+]
 
 if TYPE_CHECKING:
     import pluggy
@@ -36,6 +51,7 @@ if TYPE_CHECKING:
     from .folder import ProgrammeFolder
     from .model import ModelTemplate, Programme, TargetGroup
     from .plugins import get_plugin_manager
+    from .store import open_store
 
 
 def __getattr__(name: str) -> Any:

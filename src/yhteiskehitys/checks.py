@@ -83,7 +83,5 @@ def run_checks(checks: Iterable[Check], context: CheckContext) -> list[Problem]:
         try:
             problems.extend(check.run(context))
         except Exception as exc:  # noqa: BLE001 - a plugin's bug becomes a finding
-            problems.append(
-                Problem(check=check.name, message=f"the check itself failed: {exc!r}")
-            )
+            problems.append(Problem(check=check.name, message=f"the check itself failed: {exc!r}"))
     return problems

@@ -209,7 +209,7 @@ def _thorough_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any
                 if f.validator is not None:
                     f.validator(None, f, value)
                 values[f.name] = value
-            except Exception as exc:  # every kind of failure is a finding here
+            except Exception as exc:  # noqa: BLE001 - every kind of failure is a finding here
                 errors.append(_noted(exc, cls, f.name))
         extra = set(data) - names
         if extra:

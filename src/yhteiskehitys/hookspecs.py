@@ -1,4 +1,4 @@
-"""Every hook of yhteiskehitys, each documented here; the hook reference is generated from this file.
+"""Every hook of yhteiskehitys, documented here; the hook reference is generated from this file.
 
 A plugin implements hooks with ``from yhteiskehitys import hookimpl`` and is found through the
 ``yhteiskehitys`` entry-point group. Hooks returning lists are collected from every plugin.

@@ -70,7 +70,7 @@ def _load_entry_points(pm: YkPluginManager, blocked: set[str]) -> None:
         try:
             plugin = ep.load()
             pm.register(plugin, name=ep.name)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any plugin's failure is reported by name
             pm.failures.append(PluginFailure(ep.name, dist, f"{type(exc).__name__}: {exc}"))
             continue
         pm.distributions[ep.name] = (dist, version)

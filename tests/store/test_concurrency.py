@@ -27,7 +27,7 @@ def _writer(path: str, name: str, start, errors) -> None:
                     tx.participants.add(Participant(id=f"{name}-{i:04d}"))
                     if i % 100 == 0:
                         tx.themes.add(Theme(id=f"{name}-t{i}", title="T"))
-    except BaseException:
+    except BaseException:  # noqa: BLE001 - the parent reports what the writer hit
         errors.put(f"{name}: {traceback.format_exc()}")
 
 

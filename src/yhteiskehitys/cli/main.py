@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted; nothing was written by the interrupted step.", err=True)
         return 130
-    except Exception as exc:  # noqa: BLE001 - a user gets a message, never a traceback
+    except Exception as exc:  # a user gets a message, never a traceback
         if os.environ.get("YK_DEBUG"):
             raise
         click.echo(

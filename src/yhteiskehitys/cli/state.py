@@ -82,6 +82,10 @@ folder_argument = click.argument(
 )
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
     help="Output format.",
 )

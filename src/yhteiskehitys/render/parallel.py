@@ -34,11 +34,11 @@ def worth_forking(size: int, jobs: int) -> int:
 def _child(job: Callable[[str], Any], key: str, conn: Any) -> None:
     try:
         payload = ("ok", job(key))
-    except BaseException as exc:
+    except BaseException as exc:  # noqa: BLE001 - the parent re-raises what the child hit
         try:
             pickle.dumps(exc)
             payload = ("error", exc)
-        except Exception:
+        except Exception:  # noqa: BLE001 - an unpicklable error travels as its text
             payload = ("error", YhteiskehitysError(f"{type(exc).__name__}: {exc}"))
     conn.send(payload)
     conn.close()

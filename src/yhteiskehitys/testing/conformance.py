@@ -85,7 +85,7 @@ class _Kit:
     def call(self, hook: str, problems: list[str], **kwargs: Any) -> list[Any]:
         try:
             results = self.caller(hook)(**kwargs)
-        except Exception as exc:  # a crashing hook is the finding
+        except Exception as exc:  # noqa: BLE001 - a crashing hook is the finding
             problems.append(f"{hook}() raised {type(exc).__name__}: {exc}")
             return []
         items: list[Any] = []
@@ -126,7 +126,7 @@ def _round_trip(pm: pluggy.PluginManager, value: Any, cls: type, label: str) -> 
         converter = converters[fmt]
         try:
             back = loads(dumps(value, converter), cls, converter, f"{label}.{fmt}")
-        except Exception as exc:  # any failure to round-trip is the finding
+        except Exception as exc:  # noqa: BLE001 - any failure to round-trip is the finding
             yield f"{label}: does not round-trip through {fmt.upper()}: {exc}"
             continue
         if back != value:
@@ -203,7 +203,7 @@ def _run_check(check: Check, template: ModelTemplate, folder: Path) -> Iterator[
     context = CheckContext(programme=programme, template=template, folder=folder)
     try:
         found = list(check.run(context) or ())
-    except Exception as exc:  # a crashing check is the finding
+    except Exception as exc:  # noqa: BLE001 - a crashing check is the finding
         yield f"{label}: raised {type(exc).__name__}: {exc}"
         return
     for item in found:
@@ -227,7 +227,7 @@ def _check_cli_commands(kit: _Kit, problems: list[str]) -> Iterator[str]:
     group = click.Group("yk")
     try:
         kit.caller("yk_cli_commands")(cli=group)
-    except Exception as exc:  # a crashing hook is the finding
+    except Exception as exc:  # noqa: BLE001 - a crashing hook is the finding
         yield f"yk_cli_commands() raised {type(exc).__name__}: {exc}"
         return
     for name, command in group.commands.items():
