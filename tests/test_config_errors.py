@@ -59,7 +59,7 @@ CASES = [
     (
         "unknown-model",
         edit('model = "nuoret-aikuiset"', 'model = "tuntematon"'),
-        ["programme.toml: model: unknown model 'tuntematon' (installed: "],
+        ["programme.toml: model: unknown model 'tuntematon' (available: "],
     ),
     ("empty-file", "", ["programme.toml: (top level): the file is empty"]),
     ("only-blank", "\n  \n", ["programme.toml: (top level): the file is empty"]),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import UnknownModelError, YhteiskehitysError
 
@@ -15,27 +16,47 @@ if TYPE_CHECKING:
     from .model import EligibilityRule, ModelTemplate
 
 
-def _flatten(results: list[list] | list) -> list:
+T = TypeVar("T")
+
+
+def flatten(results: list[list] | list) -> list:
+    """One list from the lists that a hook's implementations returned (None skipped)."""
     return [item for result in results if result for item in result]
 
 
-def models(pm: pluggy.PluginManager) -> dict[str, ModelTemplate]:
-    """Every model by name; two plugins offering the same name is an error, not a silent pick."""
-    found: dict[str, ModelTemplate] = {}
-    for template in _flatten(pm.hook.yk_models()):
-        if template.name in found:
-            raise YhteiskehitysError(f"two plugins offer a model named {template.name!r}")
-        found[template.name] = template
+def by_name(items: Iterable[T], clash: str) -> dict[str, T]:
+    """Index contributions by their ``name``, sorted; a name given twice raises
+    ``clash.format(name=...)``: two plugins offering one name is an error, not a silent pick."""
+    found: dict[str, T] = {}
+    for item in items:
+        name = item.name  # type: ignore[attr-defined]
+        if name in found:
+            raise YhteiskehitysError(clash.format(name=repr(name)))
+        found[name] = item
     return dict(sorted(found.items()))
 
 
-def get_model(pm: pluggy.PluginManager, name: str) -> ModelTemplate:
-    available = models(pm)
+def pick(
+    available: Mapping[str, T],
+    name: str,
+    what: str,
+    hint: str = "",
+    error: type[YhteiskehitysError] = YhteiskehitysError,
+) -> T:
+    """``available[name]``, or an error listing what there is to choose from."""
     if name not in available:
-        raise UnknownModelError(
-            f"unknown model {name!r} (installed: {', '.join(available) or 'none'}); see `yk models`"
-        )
+        listed = ", ".join(available) or "none"
+        raise error(f"unknown {what} {name!r} (available: {listed}){hint}")
     return available[name]
+
+
+def models(pm: pluggy.PluginManager) -> dict[str, ModelTemplate]:
+    """Every model by name."""
+    return by_name(flatten(pm.hook.yk_models()), "two plugins offer a model named {name}")
+
+
+def get_model(pm: pluggy.PluginManager, name: str) -> ModelTemplate:
+    return pick(models(pm), name, "model", "; see `yk models`", UnknownModelError)
 
 
 def eligibility_rules(pm: pluggy.PluginManager) -> list[type[EligibilityRule]]:
@@ -43,7 +64,7 @@ def eligibility_rules(pm: pluggy.PluginManager) -> list[type[EligibilityRule]]:
 
     rules = list(BUILTIN_RULES)
     kinds = {rule.kind for rule in rules}
-    for rule in _flatten(pm.hook.yk_eligibility_rules()):
+    for rule in flatten(pm.hook.yk_eligibility_rules()):
         if rule.kind in kinds:
             raise YhteiskehitysError(f"two eligibility rules are called {rule.kind!r}")
         kinds.add(rule.kind)
@@ -59,8 +80,8 @@ def converter(pm: pluggy.PluginManager, fmt: str = "json") -> cattrs.Converter:
 
 
 def checks(pm: pluggy.PluginManager) -> list[Check]:
-    return _flatten(pm.hook.yk_checks())
+    return flatten(pm.hook.yk_checks())
 
 
 def template_paths(pm: pluggy.PluginManager) -> list[Path]:
-    return [Path(p) for p in _flatten(pm.hook.yk_template_paths())]
+    return [Path(p) for p in flatten(pm.hook.yk_template_paths())]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
+from .state import State, folder_argument, lang_option, pass_state
 
 
 @click.command()
@@ -18,12 +18,7 @@ from .state import State, folder_argument, pass_state
     type=click.Path(dir_okay=False, path_type=Path),
     help="The .ics file to write.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language (default: the programme's).",
-)
+@lang_option
 @pass_state
 def calendar(state: State, folder: Path, out: Path, lang: str | None) -> None:
     """Sessions and the network's meetings, for any calendar program."""

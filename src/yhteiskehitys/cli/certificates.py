@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
+from .state import State, folder_argument, lang_option, pass_state
 
 
 @click.command()
@@ -22,12 +22,7 @@ from .state import State, folder_argument, pass_state
 @click.option(
     "--signer", metavar="TEXT", help="Name and title of the signer (default: the organisation)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language (default: the programme's).",
-)
+@lang_option
 @pass_state
 def certificates(
     state: State,

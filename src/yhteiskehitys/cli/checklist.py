@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
+from .state import State, folder_argument, lang_option, pass_state
 
 
 @click.command()
@@ -15,12 +15,7 @@ from .state import State, folder_argument, pass_state
 @click.option(
     "--done", "done", multiple=True, metavar="ITEM", help="Mark ITEM as done (repeatable)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language (default: the programme's).",
-)
+@lang_option
 @pass_state
 def checklist(state: State, folder: Path, done: tuple[str, ...], lang: str | None) -> None:
     """Show progress per phase of the model; mark items done with --done ITEM."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
+from .state import State, folder_argument, lang_option, pass_state
 
 
 @click.command()
@@ -25,12 +25,7 @@ from .state import State, folder_argument, pass_state
     metavar="ADDRESS",
     help="Sender's address (default: a placeholder to replace in the mail program).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language (default: the programme's).",
-)
+@lang_option
 @pass_state
 def mail(
     state: State, folder: Path, session: str, out: Path, sender: str | None, lang: str | None

@@ -89,3 +89,10 @@ format_option = click.option(
     show_default=True,
     help="Output format.",
 )
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language (default: the programme's).",
+)
