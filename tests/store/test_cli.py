@@ -44,6 +44,15 @@ def test_log_shows_who_did_what_and_filters(folder, capsys):
     assert [e["entity"] for e in entries] == ["pilot", "loop"]
 
 
+def test_log_names_the_kinds_when_an_entity_is_mistyped(folder, capsys):
+    code, out, err = run(capsys, "log", folder, "--entity", "sesion")
+    assert code == 2 and out == ""
+    assert "--entity sesion: the audit trail has no such kind of record" in err
+    assert "participant" in err and "session" in err
+    code, _, err = run(capsys, "log", folder, "--entity", "session", "--id", "nope")
+    assert code == 0 and "No entries." in err
+
+
 def test_log_without_a_store_says_so_and_creates_nothing(tmp_path, capsys):
     code, _, err = run(capsys, "log", tmp_path)
     assert code == 2 and "no store yet" in err

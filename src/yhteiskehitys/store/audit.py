@@ -94,6 +94,11 @@ class AuditLog:
     def count(self) -> int:
         return int(self.tx.conn.execute(sa.select(sa.func.count()).select_from(audit)).scalar())
 
+    def entities(self) -> list[str]:
+        """The kinds of record the trail speaks of, so a mistyped --entity can be answered."""
+        query = sa.select(audit.c.entity).distinct().order_by(audit.c.entity)
+        return list(self.tx.conn.execute(query).scalars())
+
 
 def _entry(row: sa.RowMapping) -> AuditEntry:
     return AuditEntry(**{k: row[k] for k in row.keys()})
