@@ -73,7 +73,7 @@ def fresh_programme(name: str) -> Path:
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["init", str(folder), "--model", "nuoret-aikuiset"]) == 0
         # Opening the store creates it at the current schema, outside the timed part.
-        assert main(["survey", "rounds", "--dir", str(folder)]) == 0
+        assert main(["survey", "rounds", str(folder)]) == 0
     return folder
 
 
@@ -82,7 +82,7 @@ def yk_import(folder: Path, file: Path, round_name: str) -> float:
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
-        code = main(["survey", "import", str(file), "--round", round_name, "--dir", str(folder)])
+        code = main(["survey", "import", str(file), "--round", round_name, str(folder)])
     elapsed = time.perf_counter() - start
     assert code == 0
     return elapsed
@@ -174,7 +174,7 @@ def peak_rss_kib(folder: Path, file: Path) -> int:
     )
     result = subprocess.run(
         [sys.executable, "-c", script, "survey", "import", str(file), "--round", "mem",
-         "--dir", str(folder)],
+         str(folder)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return int(result.stdout.strip().splitlines()[-1])

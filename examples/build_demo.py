@@ -44,7 +44,7 @@ def surveys(target: Path) -> None:
         year, season, group = file.stem.split("-", 2)
         round_name = f"{year}-{SURVEY_ROUNDS[season]}"
         yk("survey", "import", str(file), "--round", round_name, "--group", SURVEY_GROUPS[group],
-           "--reader", "webropol", "--dir", str(target))  # fmt: skip
+           "--reader", "webropol", str(target))  # fmt: skip
     if files:
         yk("measure", str(target), "--round", "2024-spring", "--round", "2024-autumn")
         yk("measure", str(target), "--by", "item", "--item", "influence3")

@@ -45,7 +45,7 @@ def main(target: Path) -> None:
             year, season, group = csv.stem.split("-", 2)
             command = [yk, "survey", "import", str(csv), "--round", f"{year}-{season}",
                        "--group", SURVEY_GROUPS[group], "--reader", "webropol",
-                       "--dir", str(folder)]  # fmt: skip
+                       str(folder)]  # fmt: skip
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         subprocess.run([yk, "report", str(folder), "--out", str(site)], check=True)
         with Browser(executable, width=1000, height=800) as browser:

@@ -145,7 +145,6 @@ def test_malformed_files_exit_2_name_the_line_and_import_nothing(programme, tmp_
         "participant",
         "--reader",
         "webropol",
-        "--dir",
         programme,
     )
     err = capsys.readouterr().err
@@ -171,7 +170,6 @@ def test_duplicate_key_within_a_file_and_across_imports(programme, tmp_path, cap
             "participant",
             "--reader",
             "webropol",
-            "--dir",
             programme,
         )
         == 2
@@ -191,7 +189,6 @@ def test_duplicate_key_within_a_file_and_across_imports(programme, tmp_path, cap
             "participant",
             "--reader",
             "webropol",
-            "--dir",
             programme,
         )
         == 0
@@ -211,7 +208,6 @@ def test_duplicate_key_within_a_file_and_across_imports(programme, tmp_path, cap
             "comparison",
             "--reader",
             "webropol",
-            "--dir",
             programme,
         )
         == 2
@@ -230,7 +226,6 @@ def test_duplicate_key_within_a_file_and_across_imports(programme, tmp_path, cap
             "participant",
             "--reader",
             "webropol",
-            "--dir",
             programme,
         )
         == 2
@@ -268,7 +263,6 @@ def test_measure_reports_change_and_did_that_python_recomputes(programme, tmp_pa
                 group,
                 "--reader",
                 "webropol",
-                "--dir",
                 programme,
             )
             == 0
@@ -322,7 +316,6 @@ def test_small_groups_are_never_published(programme, tmp_path, capsys):
                 group,
                 "--reader",
                 "webropol",
-                "--dir",
                 programme,
             )
             == 0

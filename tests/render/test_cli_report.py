@@ -109,7 +109,7 @@ def load_example(folder, capsys) -> None:
         year, season, group = csv.stem.split("-", 2)
         code, _, err = run(capsys, "survey", "import", csv, "--round", f"{year}-{season}",
                            "--group", SURVEY_GROUPS[group], "--reader", "webropol",
-                           "--dir", folder)  # fmt: skip
+                           folder)  # fmt: skip
         assert code == 0, err
 
 

@@ -86,7 +86,6 @@ def import_surveys(folder, capsys, lines=None):
             group,
             "--reader",
             "webropol",
-            "--dir",
             folder,
         )
         assert code == 0, err

@@ -54,12 +54,11 @@ def measure(
     from ..measure import registry
     from ..measure.render import FORMATS
     from ..measure.results import measure as compute
-    from .survey import _open_store
 
     opened = state.folder(folder)
     instruments = registry.instruments(state.pm, folder)
     k = opened.programme.disclosure_threshold
-    with _open_store(state, opened) as store, store.read() as tx:
+    with state.store(folder, create=False) as store, store.read() as tx:
         tables = compute(tx.surveys, instruments, rounds, by=by, k=k,
                          lang=lang or opened.programme.language, items=items)  # fmt: skip
     click.echo(FORMATS[fmt](tables))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, pass_state
+from .state import State, folder_argument, pass_state
 
 LARGE_FILE = 20 * 1024 * 1024
 
@@ -19,6 +19,7 @@ def survey() -> None:
 
 @survey.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@folder_argument
 @click.option(
     "--round", "round_name", required=True, metavar="R", help="The round, e.g. 2024-spring."
 )
@@ -30,14 +31,6 @@ def survey() -> None:
               help="A TOML file mapping columns to items and roles.")  # fmt: skip
 @click.option("--instrument", "instrument_name", metavar="NAME",
               help="The instrument asked (default: the model's).")  # fmt: skip
-@click.option(
-    "--dir",
-    "folder",
-    default=".",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The programme folder.",
-)
 @pass_state
 def import_(
     state: State,
@@ -49,7 +42,8 @@ def import_(
     instrument_name: str | None,
     folder: Path,
 ) -> None:
-    """Import FILE into round R: every row or none; bad rows are listed by line (exit 2)."""
+    """Import FILE into round R of FOLDER's programme: every row or none; bad rows are listed
+    by line (exit 2)."""
     from ..catalogue import converter
     from ..measure import registry
     from ..measure.importing import import_export
@@ -65,7 +59,7 @@ def import_(
     name = instrument_name or columns.instrument or opened.template.instrument
     instrument = registry.get_instrument(state.pm, name, folder)
     size = file.stat().st_size
-    with _open_store(state, opened) as store:
+    with state.store(folder) as store:
         if size >= LARGE_FILE and sys.stderr.isatty():
             with click.progressbar(
                 length=size, label=f"Importing {file.name}", file=sys.stderr
@@ -87,27 +81,10 @@ def import_(
 
 
 @survey.command("rounds")
-@click.option(
-    "--dir",
-    "folder",
-    default=".",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The programme folder.",
-)
+@folder_argument
 @pass_state
 def rounds(state: State, folder: Path) -> None:
-    """List the survey rounds in the store and the instrument each used."""
-    opened = state.folder(folder)
-    with _open_store(state, opened) as store, store.read() as tx:
+    """List the survey rounds in FOLDER's store and the instrument each used."""
+    with state.store(folder, create=False) as store, store.read() as tx:
         for r in tx.surveys.rounds():
             click.echo(f"{r.name:<20} {r.instrument} (version {r.instrument_version})")
-
-
-def _open_store(state: State, opened):
-    from ..catalogue import converter
-    from ..store import open_store
-    from ..store.url import resolve
-
-    url = resolve(opened.path, database=state.database, programme_url=opened.programme.database_url)
-    return open_store(url, converter=converter(state.pm), operator=state.who())
