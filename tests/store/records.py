@@ -26,6 +26,7 @@ from yhteiskehitys.model import (
 NAME = "Aino Esimerkki-Testinen"
 EMAIL = "aino.esimerkki@example.invalid"
 NOTES = "Likes drawing; prefers afternoon workshops (unique-note-7731)"
+PHONE = "+358 40 0000001"
 
 
 def fill(tx) -> None:
@@ -63,9 +64,7 @@ def fill(tx) -> None:
     )
     tx.personal_data.add_many(
         [
-            PersonalData(
-                participant="P-001", name=NAME, email=EMAIL, phone="+358 40 0000001", notes=NOTES
-            ),
+            PersonalData(participant="P-001", name=NAME, email=EMAIL, phone=PHONE, notes=NOTES),
             PersonalData(participant="P-002", name="Eero Esimerkki", email="eero@example.invalid"),
         ]
     )

@@ -12,7 +12,7 @@ from yhteiskehitys.store import NotFoundError, open_store
 from yhteiskehitys.store.rights import erase, export_text
 from yhteiskehitys.store.transfer import export_text as export_programme
 
-from .records import EMAIL, NAME, NOTES, fill
+from .records import EMAIL, NAME, NOTES, PHONE, fill
 
 
 def test_participant_export_holds_everything_about_them(store):
@@ -57,7 +57,7 @@ def test_erase_keeps_counts_and_records_the_erasure_only(store):
         earlier = tx.audit.entries(entity="personal_data", entity_id="P-001")
         assert earlier and all(e.redacted and e.before is None and e.after is None for e in earlier)
     text = export_programme(store)
-    for secret in (NAME, EMAIL, NOTES, '"P-001"'):
+    for secret in (NAME, EMAIL, PHONE, NOTES, '"P-001"'):
         assert secret not in text.replace('"id": "P-001"', "")
     with pytest.raises(NotFoundError):
         export_text(store, "P-001")
@@ -89,7 +89,7 @@ def test_erased_name_email_and_notes_are_not_in_the_sqlite_files(tmp_path):
         everything = _file_bytes(db)
         with store.read() as tx:
             assert tx.personal_data.get("P-002").name == "Eero Esimerkki"  # others untouched
-    for secret in (NAME, EMAIL, NOTES):
+    for secret in (NAME, EMAIL, PHONE, NOTES):
         assert secret.encode("utf-8") not in everything, secret
     assert b"Eero Esimerkki" in everything
 
@@ -103,3 +103,58 @@ def test_the_audit_trail_refuses_changes_outside_erasure(store):
                 tx.conn.exec_driver_sql(statement)
     with store.read() as tx:
         assert {e.operator for e in tx.audit.entries()} == {"tester"}
+
+
+def _answers(tx, keys):
+    """Two survey rounds answered under ``keys`` (one answer per round and key)."""
+    from datetime import UTC, datetime
+
+    from yhteiskehitys.store import schema
+    from yhteiskehitys.store.bulk import insert_columns
+
+    for name in ("2024-spring", "2024-autumn"):
+        round_id = tx.conn.execute(
+            schema.survey_rounds.insert().values(
+                name=name, instrument="barometer", instrument_version="1", items=["heard"],
+                dimensions=[], created=datetime(2024, 3, 1, tzinfo=UTC),
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+        import_id = tx.conn.execute(
+            schema.survey_imports.insert().values(
+                round=round_id, at=datetime(2024, 3, 2, tzinfo=UTC), operator="o", reader="csv",
+                source=f"{name}.csv", sha256=name.ljust(64, "0"), rows=len(keys),
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+        n = len(keys)
+        insert_columns(tx.conn, schema.survey_responses, {
+            "round": [round_id] * n, "grp": ["participant"] * n, "import_id": [import_id] * n,
+            "line": list(range(2, n + 2)), "respondent_key": list(keys), "p01": [4] * n,
+            "score": [4.0] * n,
+        })  # fmt: skip
+
+
+def test_survey_answers_under_the_id_or_a_contact_are_exported_and_erased(store):
+    with store.transaction() as tx:
+        fill(tx)
+        _answers(tx, ["P-001", PHONE, "P-002", "k-77"])
+    data = json.loads(export_text(store, "P-001"))
+    assert [(a["round"], a["answers"]) for a in data["survey_answers"]] == [
+        ("2024-spring", {"heard": 4}),
+        ("2024-spring", {"heard": 4}),
+        ("2024-autumn", {"heard": 4}),
+        ("2024-autumn", {"heard": 4}),
+    ]
+    assert erase(store, "P-001").survey_answers == 4
+    from yhteiskehitys.store.schema import survey_responses as r
+
+    with store.read() as tx:
+        keys = tx.conn.execute(sa.select(r.c.round, r.c.respondent_key).order_by(r.c.id)).all()
+        last = tx.audit.entries(newest_first=True, limit=1)[0]
+    assert last.after["survey_answers_kept_anonymously"] == 4
+    spring = [k for round_, k in keys if round_ == keys[0][0]]
+    autumn = [k for round_, k in keys if round_ != keys[0][0]]
+    assert spring[2:] == autumn[2:] == ["P-002", "k-77"]  # others untouched
+    assert spring[:2] == autumn[:2]  # each key keeps linking its own answers across rounds
+    assert len(set(spring)) == 4 and all(k.startswith("anon-") for k in spring[:2])
+    text = export_programme(store)
+    assert PHONE not in text and '"P-001"' not in text.replace('"id": "P-001"', "")

@@ -3,10 +3,12 @@ have it erased (art. 17) while the programme keeps its anonymous counts.
 
 Erasure deletes the participant's row, consents and personal data; replaces their id in
 attendance and facilitation with a random token (one per erasure, with no record of whose it
-was), so "how many took part" stays true; redacts earlier audit entries about them; and
-records the erasure itself, without the data. Then the store is compacted so the bytes leave
-the file: on SQLite ``secure_delete`` zeroes freed pages and ``VACUUM`` plus a truncating WAL
-checkpoint rewrites the file; PostgreSQL's guarantees are described in docs/store.md.
+was), so "how many took part" stays true; replaces a survey respondent key that is their id,
+name, e-mail or phone the same way, so their answers still count; redacts earlier audit entries
+about them; and records the erasure itself, without the data. Then the store is compacted so
+the bytes leave the file: on SQLite ``secure_delete`` zeroes freed pages and ``VACUUM`` plus a
+truncating WAL checkpoint rewrites the file; PostgreSQL's guarantees are described in
+docs/store.md.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from attrs import frozen
 from . import schema
 from .audit import AuditEntry, entry_dicts
 from .repos.base import NotFoundError
+from .surveys import item_column
 
 if TYPE_CHECKING:
     from .core import Store, Transaction
@@ -30,6 +33,7 @@ PERSONAL_ENTITIES = ("participant", "personal_data", "consent")
 """Audit entities whose entries are about one participant, keyed by the participant's id."""
 
 ATTEND = schema.session_attendance
+ANSWERS = schema.survey_responses
 
 
 @frozen
@@ -38,6 +42,7 @@ class Erasure:
     sessions: int
     audit_entries_redacted: int
     compacted: bool
+    survey_answers: int = 0
 
 
 def _about(tx: Transaction, pid: str) -> sa.ColumnElement[bool]:
@@ -89,8 +94,39 @@ def participant_data(tx: Transaction, pid: str) -> dict[str, Any]:
         "sessions_facilitated": sorted(
             sid for sid in led if pid in tx.sessions.get(sid).facilitators
         ),
+        "survey_answers": _survey_answers(tx, _respondent_keys(tx, pid)),
         "audit": entry_dicts(entries),
     }
+
+
+def _respondent_keys(tx: Transaction, pid: str) -> list[str]:
+    """The values a survey file could have used as this person's respondent key: their id, or
+    (against the advice in docs/measurement.md) their name, e-mail or phone."""
+    personal = tx.personal_data.find(pid)
+    extra = () if personal is None else (personal.name, personal.email, personal.phone)
+    return sorted({pid, *(v for v in extra if v)})
+
+
+def _survey_answers(tx: Transaction, keys: list[str]) -> list[dict[str, Any]]:
+    r, rounds = ANSWERS, schema.survey_rounds
+    query = (
+        sa.select(r, rounds.c.name, rounds.c["items"])
+        .join(rounds, rounds.c.id == r.c.round)
+        .where(r.c.respondent_key.in_(keys))
+        .order_by(r.c.id)
+    )
+    return [
+        {
+            "round": row["name"],
+            "group": row["grp"],
+            "age_band": row["age_band"],
+            "area": row["area"],
+            "answered_at": None if row["answered_at"] is None else row["answered_at"].isoformat(),
+            "answers": {item: row[item_column(n)] for n, item in enumerate(row["items"])},
+            "score": row["score"],
+        }
+        for row in tx.conn.execute(query).mappings()
+    ]
 
 
 def export_text(store: Store, pid: str) -> str:
@@ -115,6 +151,11 @@ def _replace(value: Any, pid: str, token: str) -> Any:
 
 def erase_in(tx: Transaction, pid: str) -> tuple[int, int]:
     """The erasure's writes inside one unit of work; returns (sessions, audit entries redacted)."""
+    sessions, redacted, _ = _erase_in(tx, pid)
+    return sessions, redacted
+
+
+def _erase_in(tx: Transaction, pid: str) -> tuple[int, int, int]:
     tx.require_write()
     tx.participants.get(pid)
     token = "anon-" + secrets.token_hex(8)
@@ -123,6 +164,15 @@ def erase_in(tx: Transaction, pid: str) -> tuple[int, int]:
     sessions = conn.execute(
         ATTEND.update().where(ATTEND.c.participant == pid).values(participant=token)
     ).rowcount
+    # A key answers a round once, so each key gets a token of its own: panels stay as linked as
+    # they were, and no round gains a key twice.
+    answers = 0
+    for n, key in enumerate(_respondent_keys(tx, pid)):
+        answers += conn.execute(
+            ANSWERS.update()
+            .where(ANSWERS.c.respondent_key == key)
+            .values(respondent_key=token if n == 0 else f"{token}-{n}")
+        ).rowcount
     s = schema.sessions
     for sid, facilitators in conn.execute(
         sa.select(s.c.id, s.c.facilitators).where(_json_text(s.c.facilitators).like(f'%"{pid}"%'))
@@ -151,17 +201,18 @@ def erase_in(tx: Transaction, pid: str) -> tuple[int, int]:
                 .values(before=new_before, after=new_after, redacted=True)
             )
             redacted += 1
-    tx.audit.record(
-        "erase", "participant", pid, None, {"erased": True, "sessions_kept_anonymously": sessions}
-    )
-    return sessions, redacted
+    after = {"erased": True, "sessions_kept_anonymously": sessions}
+    if answers:
+        after["survey_answers_kept_anonymously"] = answers
+    tx.audit.record("erase", "participant", pid, None, after)
+    return sessions, redacted, answers
 
 
 def erase(store: Store, pid: str, operator: str | None = None) -> Erasure:
     """Erase a participant (one transaction), then compact the store."""
     with store.transaction(operator) as tx:
-        sessions, redacted = erase_in(tx, pid)
-    return Erasure(pid, sessions, redacted, compact(store))
+        sessions, redacted, answers = _erase_in(tx, pid)
+    return Erasure(pid, sessions, redacted, compact(store), answers)
 
 
 def compact(store: Store) -> bool:
@@ -176,6 +227,7 @@ def compact(store: Store) -> bool:
             "audit",
             "session_attendance",
             "sessions",
+            "survey_responses",
         )
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql(f"VACUUM (ANALYZE) {', '.join(tables)}")
