@@ -42,6 +42,12 @@ def _shape(url: str) -> dict:
                     (tuple(f["constrained_columns"]), f["referred_table"])
                     for f in inspector.get_foreign_keys(table)
                 },
+                tuple(inspector.get_pk_constraint(table)["constrained_columns"]),
+                {tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)},
+            )
+        with engine.connect() as conn:  # the audit trail's guard
+            shape["triggers"] = set(
+                conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
             )
         return shape
     finally:
@@ -74,7 +80,9 @@ def test_an_old_store_migrates_and_keeps_its_records(fixture, tmp_path):
     assert migrated["records"] == expected["records"]
     strip = lambda entries: [{k: v for k, v in e.items() if k != "at"} for e in entries]  # noqa: E731
     assert strip(migrated["audit"]) == strip(expected["audit"])
-    assert _shape(f"sqlite:///{old}") == _shape(f"sqlite:///{fresh}")
+    fresh_shape = _shape(f"sqlite:///{fresh}")
+    assert {name for name, _ in fresh_shape["triggers"]} == {"audit_no_delete", "audit_no_update"}
+    assert _shape(f"sqlite:///{old}") == fresh_shape
     with open_store(old) as store:
         assert store.migrated == []  # opening again changes nothing
 

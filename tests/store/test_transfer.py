@@ -102,7 +102,7 @@ def test_import_of_broken_json_is_a_config_error(store):
         import_text(store, "{", source="records.json")
 
 
-def test_survey_rounds_and_answers_travel_in_the_export(store, twin_store_url):
+def test_survey_rounds_and_answers_travel_in_the_export(store, second_store_url):
     from datetime import UTC, datetime
 
     from yhteiskehitys.store import schema
@@ -132,7 +132,7 @@ def test_survey_rounds_and_answers_travel_in_the_export(store, twin_store_url):
     data = json.loads(first)
     assert [r["grp"] for r in data["records"]["survey_responses"]] == ["participant", "comparison"]
     assert data["records"]["survey_responses"][0]["answered_at"] == "2024-03-01T09:30:00.000000"
-    with open_store(twin_store_url) as other:
+    with open_store(second_store_url) as other:
         import_text(other, first)
         assert export_text(other) == first
 
