@@ -78,6 +78,7 @@ def test_mail_drafts_parse_back(records, tmp_path):
         assert b"\r\n" in raw and raw.isascii()
         message = parse(path)
         assert message["X-Unsent"] == "1"
+        assert message["Content-Language"] == "fi"
         assert message["From"].addresses[0].addr_spec == "ryhma@example.org"
         assert message["Date"] and message["Message-ID"]
         assert "\n" not in str(message["Subject"])

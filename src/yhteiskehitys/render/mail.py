@@ -23,7 +23,7 @@ from ..folder import atomic_write
 from .i18n import gettext
 from .records import Records, by_id
 from .templating import render
-from .trails import next_meeting, trails
+from .trails import trails
 from .views import session_summaries
 
 PLACEHOLDER_SENDER = "noreply@example.invalid"
@@ -49,9 +49,10 @@ def _message(subject: str, body: str, sender: Address, to: Any, lang: str) -> Em
     message["Subject"] = _one_line(subject)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=MSGID_DOMAIN)
-    message["Content-Language"] = lang
     message["X-Unsent"] = "1"  # mail programs open the file as a draft to edit and send
     message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    # After set_content, which drops every Content-* header set before it.
+    message["Content-Language"] = lang
     return message
 
 
@@ -75,7 +76,7 @@ def session_drafts(
     context = {
         "programme": records.programme,
         "summary": summary,
-        "next": next_meeting(records, session.date),
+        "next": summary.next,
         "respond_by": session.date + timedelta(days=records.programme.loop_limits.respond_days),
         "said_did": news_since_last_meeting(records, all_trails, session),
     }
