@@ -59,3 +59,26 @@ def test_long_words_wrap(site):
     css = (site.out / "fi" / "index.html").read_text(encoding="utf-8")
     assert "overflow-wrap: anywhere" in css
     assert "Pitkäsana" * 40 in HOSTILE
+
+
+def test_pages_are_self_contained(site):
+    """No page names anything outside the site, and each forbids fetching anything else."""
+    urls = ("href", "src", "srcset", "action", "formaction", "poster", "xlink:href", "data")
+    for path in pages(site):
+        html = path.read_text(encoding="utf-8")
+        page = Page(html)
+        policies = [
+            a.get("content") or ""
+            for t, a in page.tags
+            if t == "meta" and (a.get("http-equiv") or "").lower() == "content-security-policy"
+        ]
+        assert len(policies) == 1 and "default-src 'none'" in policies[0], path
+        for tag, attrs in page.tags:
+            for name in urls:
+                value = (attrs.get(name) or "").strip()
+                if not value or value.startswith("data:"):
+                    continue
+                assert "://" not in value and not value.startswith("//"), (path, tag, value)
+                assert ":" not in value.split("/")[0], (path, tag, value)
+        assert "url(" not in html.replace("url(#", ""), path
+        assert "@import" not in html, path

@@ -116,6 +116,10 @@ def test_calendar_parses_back(records):
     # Monthly from 6.2.2024 to the end of the period, 31.12.2025.
     assert len(network) == 23
     assert len({str(e["uid"]) for e in events}) == len(events)
+    # The same UIDs in a file made again later (and in another language), so a calendar
+    # program updates the events instead of adding them twice.
+    again = Calendar.from_ical(calendar(records, "fi").to_ical()).walk("VEVENT")
+    assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events]
 
 
 # --- through the command line -----------------------------------------------------------
