@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats as sps
 
-from yhteiskehitys.measure.tdist import betainc, t_cdf, t_ppf
+from yhteiskehitys.measure.tdist import betainc, t_cdf, t_ppf, t_sf
 
 dfs = st.one_of(
     st.floats(0.5, 5), st.floats(1, 200), st.integers(1, 10_000).map(float), st.floats(200, 1e6)
@@ -46,3 +46,42 @@ def test_quantile_edges():
         t_ppf(0.5, 0)
     with pytest.raises(ValueError):
         t_ppf(1.5, 3)
+
+
+tail_dfs = st.one_of(st.floats(0.5, 5), st.floats(5, 1e6))
+
+
+@given(exponent=st.floats(-20, -3), df=tail_dfs, upper=st.booleans())
+def test_quantile_matches_scipy_deep_in_either_tail(exponent, df, upper):
+    """A small p is never rounded away by forming 1 - p (the lower tail lost digits so)."""
+    p = 10.0**exponent
+    if upper:
+        expected, got = sps.t.isf(p, df), -t_ppf(p, df)
+    else:
+        expected, got = sps.t.ppf(p, df), t_ppf(p, df)
+    assert got == pytest.approx(expected, rel=1e-9, abs=0)
+
+
+@given(t=st.floats(3, 30), df=st.floats(50, 1e6))
+def test_upper_tail_matches_scipy_relatively_for_large_df(t, df):
+    """P(T > t) keeps its digits where 1 - x of x = df/(df+t^2) would lose them."""
+    assert t_sf(t, df) == pytest.approx(sps.t.sf(t, df), rel=1e-9, abs=0)
+
+
+@pytest.mark.parametrize("df", [0.5, 1, 2, 7.5, 1e6])
+@pytest.mark.parametrize("p", [1e-300, 1e-100, 1e-30])
+def test_quantile_inverts_the_tail_beyond_scipy(p, df):
+    t = t_ppf(p, df)
+    if df == 0.5 and p == 1e-300:  # the quantile is about -1e600, beyond a float
+        assert t == -math.inf
+        return
+    assert math.isfinite(t) and t < 0
+    assert t_cdf(t, df) == pytest.approx(p, rel=1e-12, abs=0)
+
+
+def test_cauchy_tail_in_closed_form():
+    """df = 1 is the Cauchy distribution: P(T > t) = 1/2 - atan(t)/pi, ppf = tan(pi (p - 1/2))."""
+    for t in (1e-8, 0.3, 50.0, 1e10, 1e200):
+        expected = math.atan2(1.0, t) / math.pi  # = 1/2 - atan(t)/pi without cancellation
+        assert t_sf(t, 1) == pytest.approx(expected, rel=1e-12, abs=0)
+    assert t_ppf(1e-300, 1) == pytest.approx(-1 / (math.pi * 1e-300), rel=1e-12)

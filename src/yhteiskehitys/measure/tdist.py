@@ -65,12 +65,19 @@ def betainc(a: float, b: float, x: float) -> float:
         raise ValueError(f"x must be in [0, 1] (got {x})")
     if x in (0.0, 1.0):
         return x
-    log_front = _log_inv_beta(a, b) + a * math.log(x) + b * math.log1p(-x)
+    return _betainc(a, b, x, 1.0 - x, math.log(x), math.log1p(-x))
+
+
+def _betainc(a: float, b: float, x: float, y: float, log_x: float, log_y: float) -> float:
+    """I_x(a, b) with ``y = 1 - x`` and both logarithms given by the caller, who can form them
+    without the subtraction that would lose digits when x is near 1 (a huge ``a`` multiplies
+    the error of ``log(x)``)."""
+    log_front = _log_inv_beta(a, b) + a * log_x + b * log_y
     front = math.exp(log_front)
     # The fraction converges fast for x < (a + 1) / (a + b + 2); use the symmetry otherwise.
     if x < (a + 1.0) / (a + b + 2.0):
         return front * _beta_cf(a, b, x) / a
-    return 1.0 - front * _beta_cf(b, a, 1.0 - x) / b
+    return 1.0 - front * _beta_cf(b, a, y) / b
 
 
 def t_sf(t: float, df: float) -> float:
@@ -79,14 +86,17 @@ def t_sf(t: float, df: float) -> float:
         raise ValueError(f"degrees of freedom must be positive (got {df})")
     if math.isinf(t):
         return 0.0 if t > 0 else 1.0
-    # I_x(df/2, 1/2) with x = df/(df+t^2) is the two-sided tail; written to keep precision
-    # for large |t| where df/(df+t^2) is tiny.
-    x = df / (df + t * t)
-    tail = (
-        0.5 * betainc(df / 2.0, 0.5, x)
-        if x < 0.5
-        else 0.5 * (1.0 - betainc(0.5, df / 2.0, t * t / (df + t * t)))
-    )
+    # P(|T| > |t|) = I_x(df/2, 1/2) with x = df/(df+t^2). Both x and 1 - x are formed without
+    # a subtraction, so the tail keeps its digits for large |t| (x tiny) and for large df
+    # (x near 1, where 1 - x computed as a difference would have lost them).
+    u = t / math.sqrt(df)
+    if abs(u) > 1e150:  # u^2 overflows; the tail is then a power of |u| alone
+        tail = 0.5 * math.exp(_log_inv_beta(df / 2.0, 0.5) - df * math.log(abs(u))) * 2.0 / df
+    else:
+        log_x = -math.log1p(u * u)
+        log_y = 2.0 * math.log(abs(u)) + log_x if u else -math.inf
+        x, y = 1.0 / (1.0 + u * u), u * u / (1.0 + u * u)
+        tail = 0.5 * _betainc(df / 2.0, 0.5, x, y, log_x, log_y) if u else 0.5
     return tail if t > 0 else 1.0 - tail
 
 
@@ -96,7 +106,8 @@ def t_cdf(t: float, df: float) -> float:
 
 
 def t_ppf(p: float, df: float) -> float:
-    """The quantile: the t with P(T <= t) = p, accurate to about 1e-12 relative."""
+    """The quantile: the t with P(T <= t) = p, accurate to about 1e-12 relative, also deep in
+    either tail (p is never replaced by 1 - p, which would round a small p away)."""
     if not 0.0 < p < 1.0:
         if p == 0.0:
             return -math.inf
@@ -107,28 +118,36 @@ def t_ppf(p: float, df: float) -> float:
         raise ValueError(f"degrees of freedom must be positive (got {df})")
     if p == 0.5:
         return 0.0
-    if p < 0.5:
-        return -t_ppf(1.0 - p, df)
-    # Solve sf(t) = q for t > 0; sf falls monotonically, so bracket and bisect-safeguard Newton.
-    q = 1.0 - p
+    return -_upper(p, df) if p < 0.5 else _upper(1.0 - p, df)
+
+
+def _upper(q: float, df: float) -> float:
+    """The t > 0 with P(T > t) = q (0 < q < 1/2): Newton on log P(T > t), kept in a bracket.
+
+    On the log scale the step stays sound in the far tail, where the density and q are both
+    tiny (they may underflow while their ratio does not).
+    """
     lo, hi = 0.0, 1.0
     while t_sf(hi, df) > q:
         lo, hi = hi, hi * 2.0
         if hi > 1e300:
             return math.inf
+    log_q = math.log(q)
     log_norm = math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
     t = (lo + hi) / 2.0
     for _ in range(200):
-        f = t_sf(t, df) - q
-        if f > 0:
+        sf = t_sf(t, df)
+        if sf > q:
             lo = t
         else:
             hi = t
-        density = math.exp(log_norm - (df + 1) / 2 * math.log1p(t * t / df))
-        step = f / density if density > 0 else 0.0
-        candidate = t + step
-        if not lo < candidate < hi:
-            candidate = (lo + hi) / 2.0
+        candidate = (lo + hi) / 2.0
+        if sf > 0.0:
+            log_density = log_norm - (df + 1) / 2 * math.log1p(t * t / df)
+            # d/dt log sf = -density / sf
+            step = (math.log(sf) - log_q) * math.exp(math.log(sf) - log_density)
+            if lo < t + step < hi:
+                candidate = t + step
         if abs(candidate - t) <= 1e-15 * max(1.0, abs(t)):
             return candidate
         t = candidate
