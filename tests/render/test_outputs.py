@@ -35,6 +35,23 @@ def test_certificates_only_with_consent_and_a_name(records):
         certificates(records, "fi", signer="x", participant="nobody")
 
 
+def test_a_child_needs_a_guardians_consent_for_a_certificate(records):
+    """The consent policy's age rule holds for certificates as for attending."""
+    from attrs import evolve
+
+    from yhteiskehitys.model import Consent
+
+    def aged_with(kind):
+        consent = Consent(kind=kind, given=date(2024, 1, 1), scope=("participation", "certificate"))
+        child = evolve(records.participants[1], birth_year=2012, consents=(consent,))
+        return evolve(records, participants=(child, *records.participants[2:]))
+
+    with pytest.raises(YhteiskehitysError, match="no active consent for 'certificate'"):
+        certificates(aged_with("own"), "fi", signer="x", participant="pseudo-001")
+    made = certificates(aged_with("guardian"), "fi", signer="x", participant="pseudo-001")
+    assert [c.participant for c in made] == ["pseudo-001"]
+
+
 def test_certificate_content_and_inert_hostile_text(records, tmp_path):
     written = write_certificates(
         records,

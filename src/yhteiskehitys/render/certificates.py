@@ -1,8 +1,9 @@
 """Osallistumistodistus: one printable HTML certificate per participant who may have one.
 
 A certificate names a person, so it is made only when the participant's consent covers the
-model's certificate scope on the day it is made, and only from the name kept in the
-personal-data table.
+model's certificate scope on the day it is made (a guardian's consent under the policy's
+``guardian_under`` age, as for attending), and only from the name kept in the personal-data
+table.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
+from ..consent import missing_consent
 from ..errors import YhteiskehitysError
 from ..folder import atomic_write
 from . import vocabulary as vocab
@@ -50,9 +52,16 @@ def refusal(
     participants = _index(records)
     if participant_id not in participants:
         return f"no participant {participant_id!r} in the store"
-    scope = records.programme.consent_policy.certificate_scope
-    if not participants[participant_id].consent_covers(records.today, scope):
-        return f"participant {participant_id!r} has no active consent for {scope!r}"
+    policy = records.programme.consent_policy
+    scope = policy.certificate_scope
+    # The attendance rule of whose consent counts (a guardian's under guardian_under years),
+    # applied to the certificate's scope.
+    only_certificate = evolve(policy, required_scopes=(scope,))
+    if missing_consent(participants[participant_id], records.today, only_certificate):
+        return (
+            f"participant {participant_id!r} has no active consent for {scope!r} "
+            f"(a guardian's under {policy.guardian_under} years, else their own)"
+        )
     if participant_id not in _names(records):
         return f"participant {participant_id!r} has no name in the personal-data table"
     if not attended.get(participant_id):
