@@ -272,3 +272,88 @@ def test_console_script_round(tmp_path, yk):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["programme.toml"]
     assert yk("--help").returncode == 0
+
+
+# --- files named in records -----------------------------------------------------------------
+
+
+@pytest.fixture
+def delivered(programme, capsys):
+    """A programme whose commission c1 waits for the actor's response."""
+    (programme / "files").mkdir()
+    (programme / "files" / "x.pdf").write_bytes(b"%PDF-1.4\n")
+    (programme.parent / "outside.pdf").write_bytes(b"%PDF-1.4\n")
+    steps = [
+        ["actor", "add", "a1", "--name", "P", "--organisation", "o", "--organisation-name", "O"],
+        ["commission", "new", "c1", "--title", "T", "--question", "Q?", "--actor", "a1"],
+        ["commission", "start", "c1"],
+        ["finding", "add", "f1", "--subject", "c1", "--text", "V", "--artefact", "j=files/x.pdf"],
+        ["commission", "document", "c1"],
+        ["commission", "deliver", "c1"],
+    ]  # fmt: skip
+    for args in steps:
+        code, _, err = run(capsys, *args, programme)
+        assert code == 0, (args, err)
+    return programme
+
+
+def audit_trail(folder, capsys):
+    code, out, err = run(capsys, "log", folder, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("path", ["../outside.pdf", "ABSOLUTE"])
+def test_files_outside_the_programme_folder_are_refused(delivered, capsys, path):
+    path = str(delivered.parent / "outside.pdf") if path == "ABSOLUTE" else path
+    before = audit_trail(delivered, capsys)
+    for args in (
+        ["finding", "add", "f2", "--subject", "c1", "--text", "V", "--artefact", f"a={path}"],
+        ["commission", "respond", "c1", "--outcome", "adopted", "--decided-by", "Johtoryhmä",
+         "--change", "C", "--decision-document", path],
+    ):  # fmt: skip
+        code, _, err = run(capsys, *args, delivered)
+        assert code == 2, (args, err)
+        assert f"{path} is outside {delivered}" in err and "relative to it" in err
+    assert audit_trail(delivered, capsys) == before
+
+
+def test_a_file_inside_the_folder_is_kept_relative(delivered, capsys):
+    code, _, err = run(capsys, "commission", "respond", "c1", "--outcome", "adopted",
+                       "--decided-by", "Johtoryhmä", "--change", "C",
+                       "--decision-document", " files/x.pdf", delivered)  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, "commission", "show", "c1", delivered)
+    assert "j: files/x.pdf" in out and "[files/x.pdf]" in out
+
+
+# --- options shared by the commands ---------------------------------------------------------
+
+
+def test_list_by_a_state_the_kind_does_not_have(delivered, capsys):
+    code, _, err = run(capsys, "idea", "list", delivered, "--state", "commissioned")
+    assert code == 2 and "'commissioned' is not one of 'submitted'" in err
+    code, out, _ = run(capsys, "commission", "list", delivered, "--state", "delivered")
+    assert code == 0 and out.startswith("c1 ")
+
+
+def test_each_kind_has_the_verbs_of_its_loop(capsys):
+    code, out, _ = run(capsys, "idea", "--help")
+    assert code == 0 and "route" in out and "confirm" not in out
+    code, out, _ = run(capsys, "commission", "--help")
+    assert code == 0 and "confirm" in out and "route" not in out
+
+
+def test_measure_item_needs_by_item(programme, capsys):
+    code, _, err = run(capsys, "measure", programme, "--item", "heard1")
+    assert code == 2 and "--item: give it with --by item" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [(["models"], "table|json"), (["log"], "table|json"), (["loop"], "table|json|csv"),
+     (["measure"], "table|json|csv"), (["actor", "list"], "table|json")],
+)  # fmt: skip
+def test_format_is_the_same_option_everywhere(capsys, command, formats):
+    code, out, _ = run(capsys, *command, "--help")
+    assert code == 0 and f"--format [{formats}]" in out and "Output format." in out

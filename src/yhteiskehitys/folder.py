@@ -36,6 +36,24 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def file_in_folder(folder: Path, path: str, option: str) -> str:
+    """``path`` stripped, once it names a file inside ``folder``.
+
+    Records keep paths relative to the programme folder, so the folder can move and a published
+    page never shows where a file lies on someone's computer.
+    """
+    path = path.strip()
+    relative = Path(path)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise YhteiskehitysError(
+            f"{option}: {path} is outside {folder}; copy the file into the programme folder "
+            "and give its path relative to it"
+        )
+    if not (folder / relative).is_file():
+        raise YhteiskehitysError(f"{option}: {path} is not a file in {folder}")
+    return path
+
+
 @define
 class ProgrammeFolder:
     """A programme read from its folder, with the model template it names."""

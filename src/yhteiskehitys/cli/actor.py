@@ -55,7 +55,7 @@ def add_actor(
 
 @actor.command("list")
 @folder_argument
-@format_option
+@format_option()
 @pass_state
 def list_actors(state: State, folder: Path, fmt: str) -> None:
     """List the actors with their organisation, roles and declared themes."""

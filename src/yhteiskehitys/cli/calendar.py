@@ -18,7 +18,7 @@ from .state import State, folder_argument, lang_option, pass_state
     type=click.Path(dir_okay=False, path_type=Path),
     help="The .ics file to write.",
 )
-@lang_option
+@lang_option()
 @pass_state
 def calendar(state: State, folder: Path, out: Path, lang: str | None) -> None:
     """Sessions and the network's meetings, for any calendar program."""

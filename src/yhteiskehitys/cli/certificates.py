@@ -22,7 +22,7 @@ from .state import State, folder_argument, lang_option, pass_state
 @click.option(
     "--signer", metavar="TEXT", help="Name and title of the signer (default: the organisation)."
 )
-@lang_option
+@lang_option()
 @pass_state
 def certificates(
     state: State,

@@ -15,7 +15,7 @@ from .state import State, folder_argument, lang_option, pass_state
 @click.option(
     "--done", "done", multiple=True, metavar="ITEM", help="Mark ITEM as done (repeatable)."
 )
-@lang_option
+@lang_option()
 @pass_state
 def checklist(state: State, folder: Path, done: tuple[str, ...], lang: str | None) -> None:
     """Show progress per phase of the model; mark items done with --done ITEM."""

@@ -6,12 +6,12 @@ import json
 
 import click
 
-from .state import State, format_option, pass_state
+from .state import LANGUAGES, State, format_option, pass_state
 
 
 @click.command()
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="en", show_default=True)
-@format_option
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@format_option()
 @pass_state
 def models(state: State, lang: str, fmt: str) -> None:
     """List the copyable models (toimintamallit) that installed plugins offer."""
@@ -37,7 +37,7 @@ def models(state: State, lang: str, fmt: str) -> None:
 
 
 @click.command()
-@format_option
+@format_option()
 @pass_state
 def plugins(state: State, fmt: str) -> None:
     """List each plugin, its version and the hooks it implements; name those that failed."""

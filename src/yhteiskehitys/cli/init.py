@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, pass_state
+from .state import LANGUAGES, State, pass_state
 
 
 @click.command()
@@ -16,7 +16,7 @@ from .state import State, pass_state
 )
 @click.option("--name", metavar="TEXT", help="The programme's name (default: the model's title).")
 @click.option("--organisation", metavar="TEXT", default="", help="The organisation running it.")
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--lang", type=LANGUAGES, default="fi", show_default=True)
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @pass_state
 def init(

@@ -27,7 +27,7 @@ def _summary(before: Any, after: Any, redacted: bool) -> str:
 @click.option("--entity", "entity", metavar="KIND", help="Only entries about this kind of record.")
 @click.option("--id", "entity_id", metavar="ID", help="Only entries about the record with this id.")
 @click.option("--last", type=click.IntRange(min=1), metavar="N", help="Only the last N entries.")
-@format_option
+@format_option()
 @pass_state
 def log(
     state: State,

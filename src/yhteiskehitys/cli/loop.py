@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
+from . import options
 from .options import today_option
-from .state import State, folder_argument, pass_state
-
-
-def _today(today: date | None) -> date:
-    return today or datetime.now(UTC).date()
+from .state import State, folder_argument, format_option, lang_option, pass_state
 
 
 @click.command("loop")
 @folder_argument
 @today_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("csv")
 @click.option(
     "--limit",
     type=click.IntRange(0),
@@ -42,19 +32,14 @@ def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -
 
     limits = state.folder(folder).programme.loop_limits
     with state.store(folder, create=False) as store, store.read() as tx:
-        summary = loop_summary(tx.conn, limits, _today(today), open_limit=limit)
+        summary = loop_summary(tx.conn, limits, options.today(today), open_limit=limit)
     click.echo(FORMATS[fmt](summary).rstrip("\n"))
 
 
 @click.command("status")
 @folder_argument
 @today_option
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language of the checklist (default: the programme's).",
-)
+@lang_option("Language of the checklist (default: the programme's).")
 @pass_state
 def status(state: State, folder: Path, today: date | None, lang: str | None) -> None:
     """One screen: phase checklist, open and overdue loops, next meetings, latest feedback."""
@@ -62,7 +47,7 @@ def status(state: State, folder: Path, today: date | None, lang: str | None) -> 
 
     opened = state.folder(folder)
     with state.store(folder, create=False) as store, store.read() as tx:
-        lines = status_lines(opened, tx, _today(today), lang or opened.programme.language)
+        lines = status_lines(opened, tx, options.today(today), lang or opened.programme.language)
     click.echo("\n".join(lines))
 
 

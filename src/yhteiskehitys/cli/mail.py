@@ -25,7 +25,7 @@ from .state import State, folder_argument, lang_option, pass_state
     metavar="ADDRESS",
     help="Sender's address (default: a placeholder to replace in the mail program).",
 )
-@lang_option
+@lang_option()
 @pass_state
 def mail(
     state: State, folder: Path, session: str, out: Path, sender: str | None, lang: str | None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
+from .state import State, folder_argument, format_option, lang_option, pass_state
 
 
 @click.command()
@@ -21,19 +21,8 @@ from .state import State, folder_argument, pass_state
     show_default=True,
     help="Total score per group, per dimension, or per item.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language of titles (default: the programme's).",
-)
+@format_option("csv")
+@lang_option("Language of titles (default: the programme's).")
 @click.option("--item", "items", multiple=True, metavar="ID",
               help="With --by item: only these items (repeatable).")  # fmt: skip
 @pass_state
@@ -51,6 +40,8 @@ def measure(
     Cells of fewer than the programme's disclosure threshold k show as <k, and so do cells
     that would let someone work them out.
     """
+    if items and by != "item":
+        raise click.UsageError("--item: give it with --by item")
     from ..measure import registry
     from ..measure.render import FORMATS
     from ..measure.results import measure as compute

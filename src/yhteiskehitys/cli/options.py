@@ -52,6 +52,11 @@ today_option = click.option(
 )
 
 
+def today(day: date | None = None) -> date:
+    """``day``, or today's date in UTC, the day every record's default date is taken on."""
+    return day or datetime.now(UTC).date()
+
+
 def many(values: tuple[str, ...]) -> tuple[str, ...]:
     """Repeatable options may also be comma-separated: --method pair,group_discussion."""
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
-from .options import DAY, build, many
+from .options import DAY, build, many, today
 from .state import State, folder_argument, pass_state
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
 
 
 @click.group()
@@ -115,6 +111,7 @@ def add_finding(
 ) -> None:
     """Add finding ID on a commission or idea, from a session, with artefacts."""
     from ..errors import YhteiskehitysError
+    from ..folder import file_in_folder
     from ..model import Artefact, Finding
 
     files = []
@@ -122,12 +119,11 @@ def add_finding(
         name, sep, path = item.partition("=")
         if not sep or not name.strip() or not path.strip():
             raise YhteiskehitysError(f"--artefact {item!r}: write NAME=PATH")
-        if not (folder / path).is_file():
-            raise YhteiskehitysError(f"--artefact {item!r}: {path} is not a file in {folder}")
-        files.append(Artefact(name=name.strip(), path=path.strip()))
+        path = file_in_folder(folder, path, f"--artefact {item!r}")
+        files.append(Artefact(name=name.strip(), path=path))
     with state.store(folder) as store, store.transaction() as tx:
         if recorded is None:
-            recorded = tx.sessions.get(session_id).date if session_id else _today()
+            recorded = tx.sessions.get(session_id).date if session_id else today()
         tx.findings.add(
             build(
                 Finding,
@@ -194,7 +190,7 @@ def add_feedback(
         CollaborationFeedback,
         id=feedback_id,
         actor=actor,
-        given=given or _today(),
+        given=given or today(),
         rating=rating,
         barriers=_notes(barriers),
         challenges=_notes(challenges),

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-from .state import State, folder_argument, pass_state
-
-LANG_CHOICE = click.Choice(["fi", "sv", "en"])
+from .state import LANGUAGES, State, folder_argument, pass_state
 
 
 @click.command()
@@ -24,7 +22,7 @@ LANG_CHOICE = click.Choice(["fi", "sv", "en"])
     "--lang",
     "langs",
     multiple=True,
-    type=LANG_CHOICE,
+    type=LANGUAGES,
     help="Build only this language (repeatable; default: all three).",
 )
 @click.option("--timings", is_flag=True, help="Print the time spent per kind of page.")

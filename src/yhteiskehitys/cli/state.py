@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import getpass
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from attrs import define
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from ..folder import ProgrammeFolder
     from ..plugins import YkPluginManager
     from ..store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @functools.cache
@@ -81,18 +84,21 @@ folder_argument = click.argument(
     "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
 )
 
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+LANGUAGES = click.Choice(["fi", "sv", "en"])
 
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(["fi", "sv", "en"]),
-    default=None,
-    help="Language (default: the programme's).",
-)
+
+def format_option(*more: str) -> Callable[[F], F]:
+    """``--format``: table (the default) or json, and the further formats a command writes."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", *more]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def lang_option(help_text: str = "Language (default: the programme's).") -> Callable[[F], F]:
+    """``--lang``: one of the three languages; the programme's when not given."""
+    return click.option("--lang", type=LANGUAGES, default=None, help=help_text)

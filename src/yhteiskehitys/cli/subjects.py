@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..loop.machine import STATES, VERBS
 from .options import DAY, at_option, build, today_option
 from .state import State, folder_argument, pass_state
 
@@ -82,15 +83,13 @@ def _respond(group: click.Group, kind: str) -> None:
         at: datetime | None,
     ) -> None:
         """Record the actor's response (vastaus, päätös) to ID; the decision is required."""
-        from ..errors import YhteiskehitysError
+        from ..folder import file_in_folder
         from ..loop import records
         from ..model import Response
 
         at = _now(at)
-        if decision_document and not (folder / decision_document).is_file():
-            raise YhteiskehitysError(
-                f"--decision-document: {decision_document} is not a file in {folder}"
-            )
+        if decision_document:
+            decision_document = file_in_folder(folder, decision_document, "--decision-document")
         response = build(
             Response,
             subject=subject,
@@ -153,7 +152,13 @@ def _show_and_list(group: click.Group, kind: str) -> None:
 
     @group.command("list")
     @folder_argument
-    @click.option("--state", "in_state", default=None, help="Only those in this state.")
+    @click.option(
+        "--state",
+        "in_state",
+        type=click.Choice(STATES[kind]),
+        default=None,
+        help="Only those in this state.",
+    )
     @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
     @pass_state
     def list_(state: State, folder: Path, in_state: str | None, limit: int) -> None:
@@ -169,18 +174,21 @@ def _show_and_list(group: click.Group, kind: str) -> None:
             )
 
 
+SIMPLE_VERBS = {
+    "confirm": "Confirm draft ID as commissioned (toimeksianto annettu).",
+    "start": "Start work on ID in the group's sessions.",
+    "document": "Mark the group's views on ID documented (needs a finding).",
+    "deliver": "Deliver the documented views on ID to the actor.",
+}
+"""Verbs that only move a subject on (the state each moves to is ``loop.machine.VERBS``); a kind
+gets those whose state its loop has."""
+
+
 def _group(kind: str, help_text: str) -> click.Group:
     group = click.Group(kind, help=help_text)
-    verbs = {
-        "confirm": ("commissioned", "Confirm draft ID as commissioned (toimeksianto annettu)."),
-        "start": ("in_work", "Start work on ID in the group's sessions."),
-        "document": ("documented", "Mark the group's views on ID documented (needs a finding)."),
-        "deliver": ("delivered", "Deliver the documented views on ID to the actor."),
-    }
-    for verb, (target, text) in verbs.items():
-        if kind == "idea" and verb == "confirm":
-            continue
-        _simple_verb(group, kind, verb, target, text)
+    for verb, text in SIMPLE_VERBS.items():
+        if VERBS[verb] in STATES[kind]:
+            _simple_verb(group, kind, verb, VERBS[verb], text)
     _respond(group, kind)
     _report_back(group, kind)
     _show_and_list(group, kind)
