@@ -71,6 +71,15 @@ def test_sandbox_escape_is_a_clear_error_and_writes_nothing(tmp_path, capsys):
     assert not list(tmp_path.glob(".site.*"))
 
 
+def test_a_bad_number_of_processes_is_named_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    folder = copy_example(tmp_path)
+    monkeypatch.setenv("YK_REPORT_PROCESSES", "two")
+    code, _, err = run(capsys, "report", folder, "--out", tmp_path / "site")
+    assert code == 2 and "YK_REPORT_PROCESSES='two'" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()
+    assert not list(tmp_path.glob(".site.*"))
+
+
 def test_syntax_error_in_a_programme_template_names_file_and_line(tmp_path, capsys):
     folder = copy_example(tmp_path)
     bad = folder / "templates" / "site" / "take_part.html"

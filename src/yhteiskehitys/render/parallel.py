@@ -19,8 +19,12 @@ from ..errors import YhteiskehitysError
 
 def worth_forking(size: int, jobs: int) -> int:
     """How many processes to use for ``jobs`` jobs of about ``size`` pages each."""
-    setting = os.environ.get("YK_REPORT_PROCESSES")
+    setting = os.environ.get("YK_REPORT_PROCESSES", "").strip()
     if setting:
+        if not setting.isdigit():
+            raise YhteiskehitysError(
+                f"YK_REPORT_PROCESSES={setting!r}: give a whole number of processes, e.g. 2"
+            )
         wanted = max(1, int(setting))
     elif size < 2000 or jobs < 2:
         wanted = 1
