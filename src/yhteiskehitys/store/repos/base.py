@@ -70,7 +70,32 @@ def group(rows: Iterable[sa.RowMapping], key: str) -> dict[Any, list[sa.RowMappi
     return out
 
 
-class Repository(Generic[T]):
+class Records(Generic[T]):
+    """What every repository of one model class and one table shares."""
+
+    entity: ClassVar[str]
+    table: ClassVar[sa.Table]
+    model: ClassVar[type]
+
+    def __init__(self, tx: Transaction) -> None:
+        self.tx = tx
+        self.conn = tx.conn
+
+    def _typed(self, objs: Iterable[T]) -> list[T]:
+        objs = list(objs)
+        for obj in objs:
+            if not isinstance(obj, self.model):
+                raise RecordError(
+                    f"{self.entity}s take {self.model.__name__} objects (got {type(obj).__name__})"
+                )
+        return objs
+
+    def count(self) -> int:
+        query = sa.select(sa.func.count()).select_from(self.table)
+        return int(self.conn.execute(query).scalar())
+
+
+class Repository(Records[T]):
     """Records of one kind, keyed by ``id``.
 
     Subclasses set ``entity`` (the audit trail's name for the kind), ``table`` and ``model``
@@ -78,14 +103,7 @@ class Repository(Generic[T]):
     ``check``, ``write_children`` and ``read_children``.
     """
 
-    entity: ClassVar[str]
-    table: ClassVar[sa.Table]
-    model: ClassVar[type]
     key: ClassVar[str] = "id"
-
-    def __init__(self, tx: Transaction) -> None:
-        self.tx = tx
-        self.conn = tx.conn
 
     # --- what a kind defines ----------------------------------------------------------------
     def to_row(self, obj: T) -> dict[str, Any]:
@@ -114,15 +132,6 @@ class Repository(Generic[T]):
     # --- the shared behaviour ---------------------------------------------------------------
     def label(self, obj: T) -> str:
         return f"{self.entity} {getattr(obj, self.key)!r}"
-
-    def _typed(self, objs: Iterable[T]) -> list[T]:
-        objs = list(objs)
-        for obj in objs:
-            if not isinstance(obj, self.model):
-                raise RecordError(
-                    f"{self.entity}s take {self.model.__name__} objects (got {type(obj).__name__})"
-                )
-        return objs
 
     def _require_unique(self, objs: Sequence[T]) -> None:
         ids = [getattr(o, self.key) for o in objs]
@@ -205,10 +214,6 @@ class Repository(Generic[T]):
     def ids(self) -> list[str]:
         column = self.table.c[self.key]
         return list(self.conn.execute(sa.select(column).order_by(column)).scalars())
-
-    def count(self) -> int:
-        query = sa.select(sa.func.count()).select_from(self.table)
-        return int(self.conn.execute(query).scalar())
 
     def update(self, obj: T) -> None:
         """Replace a record by a changed version with the same id."""

@@ -7,28 +7,23 @@ several report-backs, so these rows have a number of their own instead of a chos
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from functools import cached_property
+from typing import Any, TypeVar
 
+import attrs
 import sqlalchemy as sa
 
 from ...model import ReportBack, Response
 from .. import schema
 from ..bulk import insert_rows, reject_nul
-from .base import RecordError
+from .base import RecordError, Records
 from .subjects import resolve_subjects
 
 T = TypeVar("T")
 
 
-class _NumberedRepo(Generic[T]):
-    entity: ClassVar[str]
-    table: ClassVar[sa.Table]
-    model: ClassVar[type]
-    order: ClassVar[str] = "id"
-
-    def __init__(self, tx: Any) -> None:
-        self.tx = tx
-        self.conn = tx.conn
+class _NumberedRepo(Records[T]):
+    """Rows the database numbers, about a commission or an idea (``subject``)."""
 
     def to_row(self, obj: T) -> dict[str, Any]:
         return {k: getattr(obj, k) for k in self.fields}
@@ -36,10 +31,8 @@ class _NumberedRepo(Generic[T]):
     def from_row(self, row: sa.RowMapping) -> T:
         return self.model(**{k: row[k] for k in self.fields})
 
-    @property
+    @cached_property
     def fields(self) -> tuple[str, ...]:
-        import attrs
-
         return tuple(f.name for f in attrs.fields(self.model))
 
     def add(self, obj: T) -> int:
@@ -49,10 +42,7 @@ class _NumberedRepo(Generic[T]):
     def add_many(self, objs: Iterable[T]) -> list[int]:
         """Record several at once, all or none; return their numbers in order."""
         self.tx.require_write()
-        objs = list(objs)
-        for obj in objs:
-            if not isinstance(obj, self.model):
-                raise RecordError(f"{self.entity}s take {self.model.__name__} objects")
+        objs = self._typed(objs)
         if not objs:
             return []
         kinds = resolve_subjects(
@@ -97,9 +87,6 @@ class _NumberedRepo(Generic[T]):
     def latest(self, subject: str) -> T | None:
         found = self.numbered(subject)
         return found[-1][1] if found else None
-
-    def count(self) -> int:
-        return int(self.conn.execute(sa.select(sa.func.count()).select_from(self.table)).scalar())
 
     def insert_numbered(self, items: Sequence[tuple[int, str, T]]) -> None:
         """Restore rows with their numbers and subject kinds (imports); no audit entries."""
