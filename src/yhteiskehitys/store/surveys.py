@@ -70,6 +70,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _triples(values: Sequence[Any]) -> list[Moments3]:
+    """A result row's (count, sum, sum of squares) columns as triples; SQL's NULL sums are 0."""
+    return [
+        (int(values[i] or 0), float(values[i + 1] or 0.0), float(values[i + 2] or 0.0))
+        for i in range(0, len(values), 3)
+    ]
+
+
 class SurveyRepo:
     def __init__(self, tx: Transaction) -> None:
         self.tx = tx
@@ -272,11 +280,7 @@ class SurveyRepo:
         query = sa.select(*selected).where(r.c.round.in_(round_ids)).group_by(r.c.round, r.c.grp)
         out: dict[tuple[int, str], list[Moments3]] = {}
         for row in self.conn.execute(query):
-            values = list(row[2:])
-            out[(row[0], row[1])] = [
-                (int(values[i] or 0), float(values[i + 1] or 0.0), float(values[i + 2] or 0.0))
-                for i in range(0, len(values), 3)
-            ]
+            out[(row[0], row[1])] = _triples(row[2:])
         return out
 
     def distribution(
@@ -316,11 +320,7 @@ class SurveyRepo:
         )
         out = {}
         for row in self.conn.execute(query):
-            values = list(row[2:])
-            triples = [
-                (int(values[i] or 0), float(values[i + 1] or 0), float(values[i + 2] or 0))
-                for i in range(0, len(values), 3)
-            ]
+            triples = _triples(row[2:])
             out[(row[0], row[1])] = (triples[:-1], triples[-1])
         return out
 
@@ -342,11 +342,7 @@ class SurveyRepo:
         )  # fmt: skip
         out = {}
         for row in self.conn.execute(query):
-            values = list(row[1:])
-            out[row[0]] = [
-                (int(values[i] or 0), float(values[i + 1] or 0), float(values[i + 2] or 0))
-                for i in range(0, len(values), 3)
-            ]
+            out[row[0]] = _triples(row[1:])
         return out
 
     def has_keys(self, round_id: int) -> bool:
