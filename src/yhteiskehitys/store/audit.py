@@ -20,8 +20,6 @@ from .schema import audit
 if TYPE_CHECKING:
     from .core import Transaction
 
-ACTIONS = ("add", "update", "remove", "state", "erase", "set")
-
 
 @frozen(kw_only=True)
 class AuditEntry:
