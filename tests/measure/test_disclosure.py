@@ -30,9 +30,10 @@ def grids(draw):
     return rows, cols, counts, k
 
 
-def recoverable(rows, cols, counts, hidden):
-    """Cells an attacker can compute from the published cells and totals: x_j is fixed by the
-    line sums exactly when adding the unit vector e_j does not raise the rank."""
+def recoverable(rows, cols, counts, hidden, column_weights=()):
+    """Cells an attacker can compute from the published cells and totals (and the weighted sums
+    of each column whose total is published): x_j is fixed by the sums exactly when adding the
+    unit vector e_j does not raise the rank."""
     full = with_margins(counts, rows, cols)
     unknown = sorted(hidden)
     if not unknown:
@@ -47,6 +48,13 @@ def recoverable(rows, cols, counts, hidden):
             if key in index:
                 row[index[key]] += -1 if pos == len(line) - 1 else 1
         equations.append(row)
+    for weights in column_weights:
+        for c in (c for c in cols if (TOTAL, c) not in hidden):
+            row = np.zeros(len(unknown))
+            for r in rows:
+                if (r, c) in index:
+                    row[index[(r, c)]] += weights[r]
+            equations.append(row)
     a = np.array(equations)
     rank = np.linalg.matrix_rank(a)
     found = set()
@@ -83,6 +91,44 @@ def test_every_line_hides_zero_or_at_least_two_cells(grid):
         assert sum((r, c) in hidden for c in (*cols, TOTAL)) != 1
     for c in (*cols, TOTAL):
         assert sum((r, c) in hidden for r in (*rows, TOTAL)) != 1
+
+
+@given(grids())
+def test_no_hidden_cell_follows_from_published_means_and_sds_of_the_columns(grid):
+    """Rows as scale points: the item's mean and SD beside the distribution give each column's
+    sum of points and of squares; with those, too, nothing hidden can be solved."""
+    rows, cols, counts, k = grid
+    weights = (
+        {r: i for i, r in enumerate(rows, 1)},
+        {r: i * i for i, r in enumerate(rows, 1)},
+    )
+    hidden = suppression_pattern(counts, rows, cols, k, column_weights=weights)
+    for key, n in with_margins(counts, rows, cols).items():
+        if 1 <= n < k:
+            assert key in hidden
+    assert recoverable(rows, cols, counts, hidden, weights) == set()
+
+
+def test_the_distribution_of_an_item_cannot_be_solved_from_its_mean():
+    """Answers 1..5 given by 2, 3, 5, 5, 5 people: the two small counts hide each other in
+    their column, but n and the mean (sum of points 68) would give a + b = 5, a + 2b = 8."""
+    from types import SimpleNamespace
+
+    from yhteiskehitys.measure.results import distribution_table
+
+    labels = ("1", "2", "3", "4", "5")
+    rounds = [SimpleNamespace(id=1, name="2024")]
+    table = distribution_table("q1", rounds, {(1, "participant"): [2, 3, 5, 5, 5]}, labels)
+    shown = publish(table, 5)
+    hidden = {
+        key
+        for key, value in (*shown.cells.items(), *shown.totals.items())
+        if isinstance(value, Suppressed)
+    }
+    assert {("1", "2024/participant"), ("2", "2024/participant")} <= hidden
+    counts = {key: cell.n for key, cell in table.cells.items()}
+    assert recoverable(labels, table.cols, counts, hidden, table.column_weights) == set()
+    assert len(hidden) >= 4  # two equations more than the column sum: two more cells go
 
 
 def test_secondary_suppression_takes_the_smallest_other_cell():

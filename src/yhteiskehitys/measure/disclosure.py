@@ -8,7 +8,9 @@ totals are assumed to be public. :func:`publish` returns the only view that rend
   other cell of that line is suppressed too, so no value comes back by subtraction;
 - an exact audit: the row and column sums are solved as a linear system over the suppressed
   cells, and any cell the system still determines (e.g. across several lines) gets a partner,
-  until a fixed point;
+  until a fixed point. A table may declare more public sums: weighted column sums
+  (``column_weights``), such as the sum of the scale points and of their squares that an item's
+  published mean and SD give beside its distribution of answers;
 - derived values (a change, a difference-in-differences) that use a suppressed cell are
   suppressed with it.
 """
@@ -60,10 +62,35 @@ def with_margins(
     return full
 
 
+def _equations(
+    lines: list[list[Key]],
+    cols: tuple[str, ...],
+    column_weights: Iterable[Mapping[str, int]],
+    suppressed: set[Key],
+) -> list[dict[Key, int]]:
+    """The public linear relations among the cells: each line sums to its last cell; the
+    weighted sums of a column are known while its total is (a mean goes with its n)."""
+    equations = [{**dict.fromkeys(line[:-1], 1), line[-1]: -1} for line in lines]
+    shown = [c for c in cols if (TOTAL, c) not in suppressed]
+    for weights in column_weights:
+        equations += [{(r, c): w for r, w in weights.items() if w} for c in shown]
+    return equations
+
+
 def suppression_pattern(
-    counts: Mapping[Key, int], rows: tuple[str, ...], cols: tuple[str, ...], k: int
+    counts: Mapping[Key, int],
+    rows: tuple[str, ...],
+    cols: tuple[str, ...],
+    k: int,
+    *,
+    column_weights: Iterable[Mapping[str, int]] = (),
 ) -> frozenset[Key]:
-    """The cells (margins included, keyed with ``TOTAL``) that must not be published."""
+    """The cells (margins included, keyed with ``TOTAL``) that must not be published.
+
+    ``column_weights``: for each mapping ``w``, ``sum(w[r] * n(r, c) for r in rows)`` is public
+    for every column ``c`` whose total is published; no hidden cell may follow from those sums
+    either.
+    """
     check_threshold(k)
     full = with_margins(counts, rows, cols)
     lines = _lines(rows, cols)
@@ -79,7 +106,7 @@ def suppression_pattern(
                     if partner is not None:
                         suppressed.add(partner)
                         changed = True
-        exposed = determined(full, lines, suppressed)
+        exposed = determined(_equations(lines, cols, column_weights, suppressed), suppressed)
         if not exposed:
             return frozenset(suppressed)
         key = min(exposed)
@@ -103,23 +130,22 @@ def _partner(line: list[Key], suppressed: set[Key], full: Mapping[Key, int]) -> 
     return min(candidates, key=lambda key: (cost(key), line.index(key)))
 
 
-def determined(
-    full: Mapping[Key, int], lines: Iterable[list[Key]], suppressed: Iterable[Key]
-) -> set[Key]:
-    """Suppressed cells whose value follows from the published ones through the line sums.
+def determined(equations: Iterable[Mapping[Key, int]], suppressed: Iterable[Key]) -> set[Key]:
+    """Suppressed cells whose value follows from the published ones through the public sums.
 
-    Each line gives ``sum(inner) - total = 0``; known values move to the right-hand side. A
-    variable is determined exactly when its unit vector lies in the row space of the system,
-    i.e. when a row of the reduced echelon form is that unit vector (exact rational arithmetic).
+    Each equation is ``sum(coefficient * cell) = a public value``; known cells move to the
+    right-hand side. A variable is determined exactly when its unit vector lies in the row space
+    of the system, i.e. when a row of the reduced echelon form is that unit vector (exact
+    rational arithmetic).
     """
     unknown = sorted(set(suppressed))
     index = {key: i for i, key in enumerate(unknown)}
     matrix: list[list[Fraction]] = []
-    for line in lines:
+    for equation in equations:
         row = [Fraction(0)] * len(unknown)
-        for position, key in enumerate(line):
+        for key, coefficient in equation.items():
             if key in index:
-                row[index[key]] += -1 if position == len(line) - 1 else 1
+                row[index[key]] += coefficient
         if any(row):
             matrix.append(row)
     pivots = _rref(matrix, len(unknown))
@@ -178,6 +204,8 @@ class Table:
     derived_rows: tuple[str, ...] = ()
     derived: Mapping[Key, Derived] = field(factory=dict)
     note: str = ""
+    #: Weighted column sums that are public beside the table (see :func:`suppression_pattern`).
+    column_weights: tuple[Mapping[str, int], ...] = ()
 
 
 @frozen(kw_only=True)
@@ -209,7 +237,9 @@ class PublishedTable:
 def publish(table: Table, k: int) -> PublishedTable:
     """The published view of ``table`` under threshold ``k`` (see the module docstring)."""
     counts = {key: cell.n for key, cell in table.cells.items()}
-    hidden = suppression_pattern(counts, table.rows, table.cols, k)
+    hidden = suppression_pattern(
+        counts, table.rows, table.cols, k, column_weights=table.column_weights
+    )
     mark = Suppressed(k=k)
     cells: dict[Key, Cell | Derived | Suppressed] = {}
     for r in table.rows:

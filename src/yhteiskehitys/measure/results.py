@@ -119,6 +119,8 @@ def distribution_table(
     counts: dict[tuple[int, str], list[int]],
     labels: Sequence[str],
 ) -> Table:
+    """Answers per scale point. The item's mean and SD, published beside it, give each column's
+    sum of points and of squared points, so the disclosure audit counts those sums as public."""
     groups = _order_groups({g for _, g in counts})
     cols = tuple(f"{r.name}/{g}" for r in rounds for g in groups)
     cells = {}
@@ -129,7 +131,10 @@ def distribution_table(
             for label, n in zip(labels, row, strict=True):
                 share = 100.0 * n / total if total else math.nan
                 cells[(label, f"{r.name}/{g}")] = Cell(n=n, values={"percent": share})
-    return Table(title=title, rows=tuple(labels), cols=cols, cells=cells)
+    points = {label: point for point, label in enumerate(labels, start=1)}
+    squares = {label: point * point for label, point in points.items()}
+    return Table(title=title, rows=tuple(labels), cols=cols, cells=cells,
+                 column_weights=(points, squares))  # fmt: skip
 
 
 def measure(
