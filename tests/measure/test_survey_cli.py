@@ -365,3 +365,23 @@ def test_store_import_and_aggregates_on_each_backend(store, tmp_path):
     assert entries and entries[0].after["rows"] == 50
     assert not math.isnan(expected.mean)
     assert LABELS_FI[0] == "Täysin eri mieltä"
+
+
+def test_alpha_of_fewer_than_k_complete_answers_is_not_shown(programme, tmp_path, capsys):
+    """Alpha uses only respondents who answered every item of the dimension: 12 have a score
+    for 'heard', but 3 answered all its items, so its alpha would describe 3 people."""
+    heard3 = [item.id for item in ITEMS].index("heard3")
+    rows = exports.answers(12, seed=5)
+    rows = [[p if p is not None else 3 for p in row] for row in rows]
+    for row in rows[3:]:
+        row[heard3] = None
+    path = _webropol(tmp_path, "p.csv", rows)
+    args = ("survey", "import", path, "--round", "r1", "--group", "participant")
+    assert yk(*args, "--reader", "webropol", programme) == 0
+    capsys.readouterr()
+    assert yk("measure", programme, "--by", "dimension", "--format", "json") == 0
+    tables = {t["title"]: t for t in json.loads(capsys.readouterr().out)["tables"]}
+    heard = tables["Tulla kuulluksi (0-100)"]["rows"][0]["cells"]["r1"]
+    assert heard["n"] == 12 and "alpha" not in heard
+    influence = tables["Vaikuttaminen (0-100)"]
+    assert "alpha" in influence["rows"][0]["cells"]["r1"]

@@ -174,7 +174,7 @@ def measure(
     tables: list[Table] = []
     if by in ("group", "dimension"):
         raw = repo.moments(ids, [col for _, col, _ in scopes])
-        alphas = _alphas(repo, instrument, ids) if by == "dimension" else {}
+        alphas = _alphas(repo, instrument, ids, k) if by == "dimension" else {}
         for index, (scope, _, title) in enumerate(scopes):
             data = {key: Moments(*triples[index]) for key, triples in raw.items()}
 
@@ -211,7 +211,10 @@ def measure(
     return [publish(table, k) for table in tables]
 
 
-def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int]) -> dict:
+def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) -> dict:
+    """Cronbach's alpha per round, group and dimension, over the respondents who answered every
+    item of the dimension; left out when fewer than ``k`` did (an aggregate of fewer than k
+    people, even in a cell whose n, counting partial answers, may be shown)."""
     from ..store.surveys import item_column
 
     position = {item.id: i for i, item in enumerate(instrument.items)}
@@ -223,6 +226,8 @@ def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int]) -> dict:
         cols = [item_column(position[item.id]) for item in items]
         found = repo.complete_cases(ids, cols, [i.reverse for i in items], instrument.scale.points)
         for (round_id, group), (triples, total) in found.items():
+            if total[0] < k:
+                continue
             variances = [Moments(*t).variance for t in triples]
             out[(round_id, group, dim.id)] = stats.cronbach_alpha(
                 variances, Moments(*total).variance
