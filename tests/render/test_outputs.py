@@ -112,6 +112,20 @@ def test_mail_drafts_parse_back(records, tmp_path):
     assert "11. huhtikuuta 2024" in actor.get_content()  # 12.3. + 30 days to answer
 
 
+def test_mail_with_an_address_that_is_not_one_is_refused_by_name(records):
+    from attrs import evolve
+
+    for sender in ("not an address", "a@b@c", "x@example.org\nBcc: evil@example.org"):
+        with pytest.raises(YhteiskehitysError, match=r"--from: .* is not an e-mail address"):
+            session_drafts(records, "s1", environment("fi"), "fi", sender=sender)
+    broken = evolve(records.personal_data[1], email="person1 at example.org")
+    odd = evolve(
+        records, personal_data=(records.personal_data[0], broken, *records.personal_data[2:])
+    )
+    with pytest.raises(YhteiskehitysError, match=r"participant pseudo-001: .*participant contact"):
+        session_drafts(odd, "s1", environment("fi"), "fi")
+
+
 def test_mail_for_an_unknown_session_is_refused(records):
     with pytest.raises(YhteiskehitysError, match="--session nope: no such session"):
         session_drafts(records, "nope", environment("fi"), "fi")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from email.errors import HeaderParseError
 from email.headerregistry import Address, Group
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -42,6 +43,16 @@ def _one_line(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _address(name: str, addr_spec: str, whose: str, fix: str) -> Address:
+    """An address for a header, or an error naming whose address it is and how to mend it."""
+    try:
+        return Address(display_name=_one_line(name), addr_spec=addr_spec)
+    except (ValueError, HeaderParseError):
+        raise YhteiskehitysError(
+            f"{whose}: {addr_spec!r} is not an e-mail address; {fix}"
+        ) from None
+
+
 def _message(subject: str, body: str, sender: Address, to: Any, lang: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
@@ -69,9 +80,11 @@ def session_drafts(
         s for s in session_summaries(records, all_trails, lang) if s.session.id == session_id
     )
     session = summary.session
-    from_address = Address(
-        display_name=_one_line(records.programme.organisation),
-        addr_spec=sender or PLACEHOLDER_SENDER,
+    from_address = _address(
+        records.programme.organisation,
+        sender or PLACEHOLDER_SENDER,
+        "--from",
+        "give one like ryhma@example.org",
     )
     context = {
         "programme": records.programme,
@@ -87,8 +100,13 @@ def session_drafts(
         person = names.get(pid)
         if person is None or not person.email:
             continue
+        to = _address(
+            person.name,
+            person.email,
+            f"participant {pid}",
+            f"correct it with `yk participant contact {pid} --email ADDRESS`",
+        )
         body = render(env, "mail/participant.txt", {**context, "name": person.name})
-        to = Address(display_name=_one_line(person.name), addr_spec=person.email)
         drafts.append(
             Draft(
                 file_name=f"participant-{_safe(pid)}.eml",
