@@ -24,6 +24,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
     "yhteiskehitys.builtin.loop_checks",
+    "yhteiskehitys.builtin.vocabulary_checks",
 )
 
 
