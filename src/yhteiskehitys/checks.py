@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,8 @@ class CheckContext:
     template: ModelTemplate
     folder: Path
     extra: dict[str, Any] = field(factory=dict)
+    today: date = field(factory=lambda: datetime.now(UTC).date())
+    """The day time limits are judged on (``yk validate --today``), UTC by default."""
     database: str | None = None
     converter: Any = None
     _store: Store | None = field(default=None, init=False, repr=False)

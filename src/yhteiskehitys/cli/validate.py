@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
+from .options import today_option
 from .state import State, folder_argument, pass_state
 
 
 @click.command()
 @folder_argument
 @click.option("--strict", is_flag=True, help="Treat warnings as failures too.")
+@today_option
 @pass_state
-def validate(state: State, folder: Path, strict: bool) -> int:
+def validate(state: State, folder: Path, strict: bool, today: date | None) -> int:
     """Check FOLDER's programme.toml and run every check (exit 1 when one fails)."""
     from .. import catalogue
     from ..checks import CheckContext, run_checks
@@ -25,6 +28,7 @@ def validate(state: State, folder: Path, strict: bool) -> int:
         folder=folder,
         database=state.database,
         converter=catalogue.converter(state.pm),
+        **({"today": today} if today else {}),
     )
     checks = catalogue.checks(state.pm)
     try:

@@ -7,7 +7,6 @@ LIMITed, so a national-scale store reports its first problems and a count, quick
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -60,7 +59,7 @@ def overdue_steps(ctx: CheckContext) -> Iterator[Problem]:
     store = ctx.store
     if store is None:
         return
-    limits, today = ctx.programme.loop_limits, datetime.now(UTC).date()
+    limits, today = ctx.programme.loop_limits, ctx.today
     with store.read() as tx:
         _, total = open_overdue(tx.conn, limits, today)
         shown = [o for o in open_loops(tx.conn, Cutoffs(limits, today), limits, SHOWN) if o.overdue]
