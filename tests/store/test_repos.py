@@ -12,6 +12,7 @@ from yhteiskehitys.model import (
     Consent,
     Finding,
     Idea,
+    Organisation,
     Participant,
     PersonalData,
     Response,
@@ -234,3 +235,36 @@ def test_a_nul_character_is_refused_alike_on_every_backend(store):
             tx.themes.update(Theme(id="t", title="bad\x00again"))
     with store.read() as tx:
         assert tx.themes.get("t").title == "fine"
+
+
+def test_a_second_subject_with_the_same_id_is_refused_by_name(store):
+    """The primary key judges; the error names the id and nothing is written."""
+    from yhteiskehitys.model import Commission, Idea
+
+    with store.transaction() as tx:
+        tx.organisations.add(Organisation(id="o-dup", name="O"))
+        tx.actors.add(Actor(id="a-dup", name="A", organisation="o-dup"))
+        tx.commissions.add(
+            Commission(id="c-dup", title="T", question="Q", actor="a-dup", created=date(2024, 1, 2))
+        )
+        tx.ideas.add(Idea(id="i-dup", title="T", submitted=date(2024, 1, 2)))
+    before = _audit_count(store)
+    for kind, obj in (
+        ("commissions", Commission(id="c-dup", title="T2", question="Q", actor="a-dup",
+                                   created=date(2024, 1, 3))),
+        ("ideas", Idea(id="i-dup", title="T2", submitted=date(2024, 1, 3))),
+    ):  # fmt: skip
+        with pytest.raises(RecordError, match="is already in the store; choose another id"):
+            with store.transaction() as tx:
+                getattr(tx, kind).add(obj)
+    with pytest.raises(RecordError, match="'c-dup': a commission already has this id"):
+        with store.transaction() as tx:
+            tx.ideas.add(Idea(id="c-dup", title="T", submitted=date(2024, 1, 3)))
+    assert _audit_count(store) == before
+    with store.read() as tx:
+        assert tx.commissions.get("c-dup").title == "T"
+
+
+def _audit_count(store):
+    with store.read() as tx:
+        return tx.audit.count()

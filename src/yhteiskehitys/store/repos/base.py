@@ -147,8 +147,8 @@ class Repository(Records[T]):
         if taken:
             first = sorted(taken)[0]
             raise RecordError(
-                f"{self.entity} {first!r} is already in the store; change it with update() "
-                f"or choose another id. Nothing was written."
+                f"{self.entity} {first!r} is already in the store; choose another id. "
+                "Nothing was written."
             )
 
     def columns(self, objs: Sequence[T]) -> dict[str, list[Any]]:

@@ -82,7 +82,12 @@ class _SubjectRepo(Repository[Any]):
             {**self.to_row(o), "state": s, "state_since": since}
             for o, (s, since) in zip(objs, states, strict=True)
         ]
-        insert_rows(self.conn, self.table, rows)
+        try:
+            with self.conn.begin_nested():
+                insert_rows(self.conn, self.table, rows)
+        except sa.exc.IntegrityError:
+            self._require_new(objs)  # names the id already in the store
+            raise
 
     def state_of(self, id: str) -> tuple[str, datetime]:
         row = self.conn.execute(
@@ -109,9 +114,9 @@ class _SubjectRepo(Repository[Any]):
     def check_shared_namespace(self, objs: Sequence[Any]) -> None:
         clash = existing(self.conn, self.other.c.id, (o.id for o in objs))
         if clash:
-            other = "idea" if self.kind == "commission" else "commission"
+            other = "an idea" if self.kind == "commission" else "a commission"
             raise RecordError(
-                f"{self.entity} {sorted(clash)[0]!r}: an {other} already has this id; "
+                f"{self.entity} {sorted(clash)[0]!r}: {other} already has this id; "
                 "commissions and ideas share ids, choose another"
             )
 
