@@ -9,7 +9,8 @@ within 14 days of the response). A step is overdue on the day after its due date
 - the latest response is ``pending`` and its follow-up date has passed (also after the group
   was told: the promised decision is still missing).
 
-The SQL statistics (``yhteiskehitys.store.loop_queries``) apply the same rules.
+The SQL statistics (``yhteiskehitys.store.loop_queries``) build their conditions from the same
+``STAY_LIMITS`` and ``FOLLOW_UP_FROM``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,18 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from .machine import DELIVERED, FOLLOW_UP_FROM, RESPONDED
+
 if TYPE_CHECKING:
     from ..model import LoopLimits
+
+
+#: The states whose stay has a time limit: the ``LoopLimits`` field that sets it, the step
+#: awaited and who owes it.
+STAY_LIMITS = {
+    DELIVERED: ("respond_days", "respond", "actor"),
+    RESPONDED: ("report_back_days", "report_back", "programme"),
+}
 
 
 @frozen(kw_only=True)
@@ -40,21 +51,13 @@ def due_for(
     A passed follow-up date of a pending response wins over the report-back limit, because
     it is the older promise.
     """
-    if state == "delivered":
-        return Due(
-            step="respond", by=since + timedelta(days=limits.respond_days), waiting_for="actor"
-        )
     dues: list[Due] = []
-    if follow_up is not None and state in ("responded", "reported_back"):
+    if follow_up is not None and state in FOLLOW_UP_FROM:
         dues.append(Due(step="follow_up", by=follow_up, waiting_for="actor"))
-    if state == "responded":
-        dues.append(
-            Due(
-                step="report_back",
-                by=since + timedelta(days=limits.report_back_days),
-                waiting_for="programme",
-            )
-        )
+    if state in STAY_LIMITS:
+        field, step, who = STAY_LIMITS[state]
+        by = since + timedelta(days=getattr(limits, field))
+        dues.append(Due(step=step, by=by, waiting_for=who))
     return min(dues, key=lambda d: d.by) if dues else None
 
 

@@ -42,8 +42,26 @@ INITIAL = {"commission": "draft", "idea": "submitted"}
 #: Every state of each kind, in the order of the loop.
 STATES: dict[str, tuple[str, ...]] = {kind: tuple(table) for kind, table in TRANSITIONS.items()}
 
+
+def _reachable(start: str) -> tuple[str, ...]:
+    """``start`` and every state the table leads to from it (any kind), in the loop's order."""
+    seen = {start}
+    for kind in KINDS:
+        todo = [start] if start in TRANSITIONS[kind] else []
+        while todo:
+            for nxt in TRANSITIONS[kind][todo.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+    return tuple(s for s in dict.fromkeys(s for kind in KINDS for s in STATES[kind]) if s in seen)
+
+
+#: The state in which the group's views are with the actor, awaiting a response.
+DELIVERED = "delivered"
+#: The state a response moves a subject to.
+RESPONDED = "responded"
 #: States that count as "reached delivered", the denominator of the closure rate.
-DELIVERED_OR_LATER = ("delivered", "responded", "reported_back")
+DELIVERED_OR_LATER = _reachable(DELIVERED)
 #: The state that closes a loop, the numerator of the closure rate.
 CLOSED = "reported_back"
 
@@ -58,8 +76,13 @@ VERBS = {
     "report-back": "reported_back",
 }
 
-#: Re-entering ``responded`` (a follow-up of a pending response) needs a pending response.
-FOLLOW_UP_FROM = ("responded", "reported_back")
+#: States after a response from which the table allows another one: re-entering ``responded``
+#: (a follow-up of a pending response) needs a pending response.
+FOLLOW_UP_FROM = tuple(
+    s
+    for s in _reachable(RESPONDED)
+    if any(RESPONDED in TRANSITIONS[kind].get(s, ()) for kind in KINDS)
+)
 
 
 class TransitionRefused(YhteiskehitysError):

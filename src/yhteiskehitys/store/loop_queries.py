@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ..loop.limits import due_for, overdue_reason
+from ..loop.limits import STAY_LIMITS, due_for, overdue_reason
 from ..loop.machine import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
 from ..loop.stats import (
     GroupFigures,
@@ -40,18 +40,23 @@ def midnight(day: date) -> datetime:
 
 
 class Cutoffs:
-    """A subject is overdue when its state began before the cut-off of that state."""
+    """A subject is overdue when its state began before the cut-off of that state (one per
+    state with a time limit, ``loop.limits.STAY_LIMITS``)."""
 
     def __init__(self, limits: LoopLimits, today: date) -> None:
         self.today = today
-        self.respond = midnight(today - timedelta(days=limits.respond_days))
-        self.report = midnight(today - timedelta(days=limits.report_back_days))
+        self.by_state = {
+            state: midnight(today - timedelta(days=getattr(limits, field)))
+            for state, (field, _, _) in STAY_LIMITS.items()
+        }
 
 
 def _state_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     return sa.or_(
-        sa.and_(t.c.state == "delivered", t.c.state_since < cut.respond),
-        sa.and_(t.c.state == "responded", t.c.state_since < cut.report),
+        *(
+            sa.and_(t.c.state == state, t.c.state_since < cutoff)
+            for state, cutoff in cut.by_state.items()
+        )
     )
 
 
@@ -59,10 +64,6 @@ def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     """The latest response is pending and its follow-up has passed, and the subject is not
     already overdue by its state (so no subject is counted twice)."""
     return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
-
-
-def _overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
-    return sa.or_(_state_overdue(t, cut), t.c.follow_up < cut.today)
 
 
 def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
@@ -209,7 +210,7 @@ def open_loops(
             if state == CLOSED:
                 continue
             base = sa.select(t).where(t.c.state == state).order_by(t.c.state_since)
-            cutoff = {"delivered": cut.respond, "responded": cut.report}.get(state)
+            cutoff = cut.by_state.get(state)
             queries = [base.limit(limit)]
             if cutoff is not None:  # the overdue ones, then the rest of that state
                 queries = [
