@@ -357,3 +357,16 @@ def test_measure_item_needs_by_item(programme, capsys):
 def test_format_is_the_same_option_everywhere(capsys, command, formats):
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0 and f"--format [{formats}]" in out and "Output format." in out
+
+
+def test_an_unwritable_output_path_is_an_input_error(tmp_path, yk):
+    folder = tmp_path / "ohjelma"
+    assert yk("init", folder, "--model", "yhteiskehitys").returncode == 0
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = yk("calendar", folder, "--out", blocker / "kalenteri.ics")
+    assert result.returncode == 2
+    assert f"error: {blocker}: " in result.stderr
+    assert "check the path and its permissions" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

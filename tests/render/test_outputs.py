@@ -126,6 +126,26 @@ def test_mail_with_an_address_that_is_not_one_is_refused_by_name(records):
         session_drafts(odd, "s1", environment("fi"), "fi")
 
 
+def test_no_draft_to_a_participant_whose_consent_is_withdrawn(records):
+    from attrs import evolve
+
+    first = records.participants[0]
+    withdrawn = evolve(first, consents=[evolve(c, withdrawn=records.today) for c in first.consents])
+    changed = evolve(records, participants=(withdrawn, *records.participants[1:]))
+    drafts = session_drafts(changed, "s1", environment("fi"), "fi", sender="ryhma@example.org")
+    names = sorted(d.file_name for d in drafts)
+    assert f"participant-{first.id}.eml" not in names
+    assert "participant-pseudo-001.eml" in names
+
+
+def test_no_certificates_when_the_model_gives_none(records):
+    from attrs import evolve
+
+    without = evolve(records, template=evolve(records.template, certificates=False))
+    with pytest.raises(YhteiskehitysError, match=r"gives no participation certificates"):
+        certificates(without, "fi", signer="Koordinaattori")
+
+
 def test_mail_for_an_unknown_session_is_refused(records):
     with pytest.raises(YhteiskehitysError, match="--session nope: no such session"):
         session_drafts(records, "nope", environment("fi"), "fi")

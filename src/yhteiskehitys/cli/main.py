@@ -174,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted; nothing was written by the interrupted step.", err=True)
         return 130
+    except OSError as exc:
+        # A path that cannot be read or written (a file where a folder should be, no
+        # permission, a full disk) is the user's to fix, not a bug.
+        where = f"{exc.filename}: " if exc.filename else ""
+        _report([f"{where}{exc.strerror or exc}; check the path and its permissions"])
+        return 2
     except Exception as exc:  # a user gets a message, never a traceback
         if os.environ.get("YK_DEBUG"):
             raise

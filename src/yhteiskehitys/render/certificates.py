@@ -73,6 +73,11 @@ def certificates(
     records: Records, lang: str, *, signer: str, participant: str | None = None
 ) -> list[Certificate]:
     """The certificates to make: every allowed participant, or just ``participant``."""
+    if not records.template.certificates:
+        raise YhteiskehitysError(
+            f"the model {records.template.name!r} gives no participation certificates "
+            "(certificates = false); choose a model that does"
+        )
     _ = gettext(lang)
     attended = attendance(records)
     if participant is not None:

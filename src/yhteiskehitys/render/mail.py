@@ -19,6 +19,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ..consent import missing_consent
 from ..errors import YhteiskehitysError
 from ..folder import atomic_write
 from .i18n import gettext
@@ -96,10 +97,14 @@ def session_drafts(
     drafts = []
     names = {p.participant: p for p in records.personal_data}
     subject = _("Summary of the meeting on %(day)s") % {"day": env.filters["date"](session.date)}
+    participants = by_id(records.participants)
+    policy = records.programme.consent_policy
     for pid in session.attendees:
         person = names.get(pid)
         if person is None or not person.email:
             continue
+        if pid in participants and missing_consent(participants[pid], records.today, policy):
+            continue  # consent withdrawn since the session (or never given): write to no one
         to = _address(
             person.name,
             person.email,
