@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from ..loop.machine import INITIAL
+from ..loop.machine import INITIAL, STATES
 
 START = datetime(2021, 1, 1, 8, tzinfo=UTC)
 BATCH = 50_000
@@ -41,26 +41,6 @@ ENDS = {
         ("in_work", 3),
         ("routed", 3),
         ("submitted", 3),
-    ),
-}
-PATH = {
-    "commission": (
-        "draft",
-        "commissioned",
-        "in_work",
-        "documented",
-        "delivered",
-        "responded",
-        "reported_back",
-    ),
-    "idea": (
-        "submitted",
-        "routed",
-        "in_work",
-        "documented",
-        "delivered",
-        "responded",
-        "reported_back",
     ),
 }
 # Typical days in each stage (mean of an exponential), so medians differ by stage.
@@ -94,7 +74,7 @@ def stories(subjects: int, seed: int, actors: int, themes: int, until: date) -> 
         kind = "commission" if rng.random() < 0.6 else "idea"
         sid = f"{kind[0]}{n:07d}"
         end = _pick(rng, ENDS[kind])
-        path = list(PATH[kind][: PATH[kind].index(end) + 1])
+        path = list(STATES[kind][: STATES[kind].index(end) + 1])  # the loop in order
         if kind == "idea" and "delivered" in path and rng.random() < 0.4:
             path = [s for s in path if s not in ("in_work", "documented")]
         at = START + timedelta(seconds=rng.random() * span * 0.9)
