@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
+from .options import today
 from .state import State, folder_argument, lang_option, pass_state
 
 
@@ -23,7 +23,7 @@ def checklist(state: State, folder: Path, done: tuple[str, ...], lang: str | Non
 
     opened = state.folder(folder)
     if done:
-        newly = mark_done(folder, opened.template, done, state.who(), date.today())
+        newly = mark_done(folder, opened.template, done, state.who(), today())
         click.echo(f"Marked {len(newly)} item(s) done." if newly else "Already marked done.")
     lang = lang or opened.programme.language
     for phase in progress_by_phase(opened.template, read_progress(folder), lang):

@@ -63,6 +63,7 @@ def erase_participant(state: State, participant_id: str, folder: Path, yes: bool
     click.echo(
         f"Erased participant {participant_id}: personal data deleted, "
         f"{done.sessions} attendance(s) kept anonymously, "
+        f"{done.survey_answers} survey answer(s) unlinked from them, "
         f"{done.audit_entries_redacted} audit entries redacted."
     )
     if not done.compacted:
