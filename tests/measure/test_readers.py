@@ -100,3 +100,32 @@ def test_numbers_and_dates():
     assert parse_datetime("3/15/24 14:22:01") == datetime(2024, 3, 15, 14, 22, 1)
     with pytest.raises(ValueError, match="not a date"):
         parse_datetime("eilen")
+
+
+def test_windows_1252_further_down_than_the_sample(tmp_path):
+    """ASCII for the first rows says nothing: the first non-ASCII bytes decide the encoding."""
+    from yhteiskehitys.measure.readers.tabular import SAMPLE_BYTES, open_table
+
+    rows = SAMPLE_BYTES // 5 + 10
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"id;q1\r\n" + b"1;4\r\n" * rows + "2;En osaa sanoa ä\r\n".encode("cp1252"))
+    table = open_table(path)
+    try:
+        assert table.encoding == "cp1252"
+        assert list(table.rows)[-1] == (rows + 2, ["2", "En osaa sanoa ä"])
+    finally:
+        table.close()
+
+
+@pytest.mark.parametrize("first", ["q1", "q1 ä"])
+def test_an_undecodable_byte_is_named_on_its_own_line(tmp_path, first):
+    from yhteiskehitys.measure.readers.tabular import TableError, open_table
+
+    path = tmp_path / "bad.csv"
+    path.write_bytes(f"id;{first}\r\n".encode() + b"1;4\r\n" * 20_000 + b"2;\x81\r\n3;4\r\n")
+    table = open_table(path)
+    try:
+        with pytest.raises(TableError, match=r"bad\.csv: line 20002: not valid"):
+            list(table.rows)
+    finally:
+        table.close()

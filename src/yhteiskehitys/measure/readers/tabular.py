@@ -67,6 +67,21 @@ def detect_encoding(sample: bytes, name: str) -> str:
     return "cp1252"
 
 
+def _encoding_further_on(raw: io.BufferedIOBase) -> str:
+    """After a plain-ASCII sample: an export whose first rows are ASCII may still be
+    Windows-1252 further down, so the first chunk that is not ASCII decides (after ASCII-only
+    chunks it starts on a character boundary). Bytes that are neither are left for the rows to
+    report with their line."""
+    while chunk := raw.read(SAMPLE_BYTES):
+        if not chunk.isascii():
+            try:
+                codecs.getincrementaldecoder("utf-8")().decode(chunk, final=False)
+            except UnicodeDecodeError:
+                return "cp1252"
+            break
+    return "utf-8"
+
+
 def _looks_binary(text: str) -> bool:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n")
     return control > max(2, len(text) // 100)
@@ -95,12 +110,15 @@ def open_table(
     except OSError as exc:
         raise TableError([f"{path}: cannot read: {exc.strerror}"]) from None
     sample = raw.read(SAMPLE_BYTES)
-    raw.seek(0)
     if not sample.strip():
         raw.close()
         raise TableError([f"{name}: line 1: the file is empty"])
     try:
-        encoding = encoding or detect_encoding(sample, name)
+        if encoding is None:
+            encoding = detect_encoding(sample, name)
+            if encoding == "utf-8" and sample.isascii():
+                encoding = _encoding_further_on(raw)
+        raw.seek(0)
         text_sample = sample.decode(encoding, errors="replace")
     except (LookupError, TableError) as exc:
         raw.close()
@@ -123,10 +141,24 @@ def open_table(
         handle.close()
         raise TableError([f"{name}: line 1: no header row"])
     header = [cell.strip().lstrip("\ufeff") for cell in header]
-    return TextTable(header, encoding, delimiter, _rows(reader, name, encoding), handle)
+    return TextTable(header, encoding, delimiter, _rows(reader, path, encoding), handle)
 
 
-def _rows(reader: csv.Reader, name: str, encoding: str) -> Iterator[tuple[int, list[str]]]:
+def _undecodable_line(path: Path, encoding: str) -> int | None:
+    """The first line of ``path`` that is not valid ``encoding`` text. Only on the error path:
+    the decoder reads ahead of the rows, so the row being read does not say where the byte is."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                decoder.decode(line)
+            except UnicodeDecodeError:
+                return number
+    return None
+
+
+def _rows(reader: csv.Reader, path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
+    name = path.name
     start = reader.line_num + 1
     while True:
         try:
@@ -134,8 +166,9 @@ def _rows(reader: csv.Reader, name: str, encoding: str) -> Iterator[tuple[int, l
         except StopIteration:
             return
         except UnicodeDecodeError:
+            line = _undecodable_line(path, encoding) or start
             raise TableError(
-                [f"{name}: line {start}: not valid {encoding} text; save the export as UTF-8"]
+                [f"{name}: line {line}: not valid {encoding} text; save the export as UTF-8"]
             ) from None
         except csv.Error as exc:
             raise TableError([f"{name}: line {start}: {exc}"]) from None
