@@ -74,3 +74,59 @@ def test_feedback_summary_counts_tags():
     assert s.barriers == (("time", 2), ("(untagged)", 1))
     assert s.successes == (("dialogue", 1), ("time", 1))
     assert summarise_feedback([]).mean_rating is None
+
+
+def _answered(store, delivered, responded):
+    from yhteiskehitys.loop import records
+    from yhteiskehitys.model import Commission, Finding, LoopLimits
+    from yhteiskehitys.store.loop_queries import partner_records
+
+    from .test_state_machine import response
+
+    with store.transaction() as tx:
+        records.add_commission(
+            tx,
+            Commission(
+                id="c1",
+                title="Ajanvaraus",
+                question="?",
+                created=delivered.date(),
+                actor="tyollisyys",
+                theme="tyo",
+            ),
+            at=delivered,
+        )
+        for target in ("commissioned", "in_work"):
+            records.advance(tx, "commission", "c1", target, at=delivered)
+        tx.findings.add(Finding(id="f1", subject="c1", text="Näkemys", recorded=delivered.date()))
+        records.document(tx, "commission", "c1", at=delivered)
+        records.advance(tx, "commission", "c1", "delivered", at=delivered)
+        records.respond(tx, "commission", response("c1", "adopted", responded.date()), at=responded)
+    with store.read() as tx:
+        found = partner_records(tx.conn, "tyo", LoopLimits(respond_days=30, report_back_days=14))
+    return next(r for r in found if r.id == "tyollisyys")
+
+
+def test_answered_in_time_by_the_loops_own_rule(store):
+    """Delivered in the evening of 1 January, answered on 31 January an hour later in the day:
+    on time by the overdue rule (due on the 31st), though 30.04 days passed."""
+    from datetime import UTC, datetime
+
+    from yhteiskehitys.loop import overdue_reason
+    from yhteiskehitys.model import LoopLimits
+
+    delivered = datetime(2024, 1, 1, 20, tzinfo=UTC)
+    responded = datetime(2024, 1, 31, 21, tzinfo=UTC)
+    limits = LoopLimits(respond_days=30, report_back_days=14)
+    assert overdue_reason("delivered", delivered.date(), limits, responded.date()) is None
+    record = _answered(store, delivered, responded)
+    assert (record.answered, record.answered_in_time) == (1, 1)
+
+
+def test_answered_a_day_late_is_not_in_time(store):
+    from datetime import UTC, datetime
+
+    record = _answered(
+        store, datetime(2024, 1, 1, 8, tzinfo=UTC), datetime(2024, 2, 1, 7, tzinfo=UTC)
+    )
+    assert (record.answered, record.answered_in_time) == (1, 0)

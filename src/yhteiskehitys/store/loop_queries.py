@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ..loop.limits import STAY_LIMITS, due_for, overdue_reason
-from ..loop.machine import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
+from ..loop.machine import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
 from ..loop.stats import (
     GroupFigures,
     LoopSummary,
@@ -305,17 +305,29 @@ def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list
         sa.select(c.c.actor, c.c.id).where(c.c.theme == theme).order_by(c.c.created.desc(), c.c.id)
     ):
         past.setdefault(actor, []).append(cid)
-    # answered in time: the responded transition of each commission on the theme, with its stay
+    # answered in time: the response to each commission on the theme after its delivery, by the
+    # loop's own overdue rule (days counted by date, as everywhere else)
     answered: dict[str, list[int]] = {}
+    d = LT.alias("d")
     query = (
-        sa.select(c.c.actor, LT.c.stay_days)
+        sa.select(c.c.actor, d.c.at, LT.c.at)
         .join(LT, sa.and_(LT.c.subject_id == c.c.id, LT.c.subject_kind == "commission"))
-        .where(c.c.theme == theme, LT.c.from_state == "delivered", LT.c.to_state == "responded")
+        .outerjoin(
+            d,
+            sa.and_(
+                d.c.subject_id == c.c.id,
+                d.c.subject_kind == "commission",
+                d.c.to_state == DELIVERED,
+            ),
+        )
+        .where(c.c.theme == theme, LT.c.from_state == DELIVERED, LT.c.to_state == RESPONDED)
     )
-    for actor, stay in conn.execute(query):
+    for actor, delivered, responded in conn.execute(query):
         n = answered.setdefault(actor, [0, 0])
         n[0] += 1
-        n[1] += stay is not None and stay <= limits.respond_days
+        n[1] += delivered is not None and (
+            overdue_reason(DELIVERED, delivered.date(), limits, responded.date()) is None
+        )
     query = sa.select(f.c.actor, sa.func.avg(f.c.rating)).group_by(f.c.actor)
     ratings = {actor: avg for actor, avg in conn.execute(query)}
     out = []
