@@ -39,7 +39,7 @@ class Moments:
         """The unbiased sample variance (n - 1 in the denominator), never negative."""
         if self.n < 2:
             return math.nan
-        # Centre on the mean before squaring differences of large sums loses digits.
+        # From the sums alone (what SQL aggregates give): rounding may leave a tiny negative.
         ss = self.total_sq - self.total * self.total / self.n
         return max(ss, 0.0) / (self.n - 1)
 
