@@ -11,6 +11,7 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -200,3 +201,17 @@ TestLoopMachine = LoopMachine.TestCase
 TestLoopMachine.settings = settings(
     settings(), max_examples=min(settings().max_examples, 25), stateful_step_count=30
 )
+
+
+def test_a_time_without_a_zone_is_refused_and_nothing_written(store):
+    with store.transaction() as tx:
+        records.add_commission(
+            tx,
+            Commission(id="c1", title="t", question="?", created=START.date(), actor="tyollisyys"),
+            at=START,
+        )
+    with pytest.raises(YhteiskehitysError, match="no time zone; give it in UTC"):
+        with store.transaction() as tx:
+            records.advance(tx, "commission", "c1", "commissioned", at=datetime(2024, 2, 1))
+    with store.read() as tx:
+        assert tx.commissions.state_of("c1")[0] == "draft"

@@ -61,6 +61,10 @@ def advance(
     pending = target == "responded" and latest_is_pending(tx, subject)
     check_transition(kind, subject, state, target, pending=pending)
     at = at or now()
+    if at.tzinfo is None:
+        raise YhteiskehitysError(
+            f"{kind} {subject!r}: the time {at.isoformat()} has no time zone; give it in UTC"
+        )
     if at < since:
         raise YhteiskehitysError(
             f"{kind} {subject!r} has been {state!r} since {since.isoformat()}; a later step "
