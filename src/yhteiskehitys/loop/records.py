@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import sqlalchemy as sa
 
 from ..errors import YhteiskehitysError
+from ..store import schema
 from .machine import INITIAL, KINDS, check_transition
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def advance(
         )
     done = tx.loop.transition(kind, subject, target, at=at, note=note, expect=state)
     stay = (at - since).total_seconds() / 86400
-    table = sa.table("loop_transitions", sa.column("seq"), sa.column("stay_days"))
+    table = schema.loop_transitions
     tx.conn.execute(table.update().where(table.c.seq == done.seq).values(stay_days=stay))
     return done
 
