@@ -26,6 +26,13 @@ def programme(tmp_path, capsys):
     return folder
 
 
+def audit_of(folder, entity):
+    from yhteiskehitys.store import open_store
+
+    with open_store(folder, operator="test") as store, store.read() as tx:
+        return tx.audit.entries(entity=entity)
+
+
 def set_in(folder, old, new):
     file = folder / "programme.toml"
     text = file.read_text(encoding="utf-8")
@@ -233,10 +240,16 @@ def test_checklist_done_records_who_and_when(programme, capsys):
     assert "Marked 2 item(s) done." in out
     assert "(2/7)" in out
     assert "  [x] present_model: " in out and ", koordinaattori)" in out
-    saved = (programme / "checklist.toml").read_text(encoding="utf-8")
-    assert "[done.present_model]" in saved and 'by = "koordinaattori"' in saved
+    assert not (programme / "checklist.toml").exists()
+    entries = audit_of(programme, "checklist")
+    assert [(e.action, e.entity_id, e.operator) for e in entries] == [
+        ("add", "present_model", "koordinaattori"),
+        ("add", "identify_partners", "koordinaattori"),
+    ]
+    assert entries[0].after["by"] == "koordinaattori"
     code, out, _ = run(capsys, "checklist", programme, "--done", "present_model")
     assert code == 0 and "Already marked done." in out
+    assert len(audit_of(programme, "checklist")) == 2
 
 
 def test_checklist_unknown_item_writes_nothing(programme, capsys):
@@ -247,13 +260,83 @@ def test_checklist_unknown_item_writes_nothing(programme, capsys):
     assert "error: --done no_such_item: no such checklist item in model 'nuoret-aikuiset'" in err
     assert "error: known items: present_model, identify_partners," in err
     assert not (programme / "checklist.toml").exists()
+    assert not (programme / "yhteiskehitys.db").exists()
     assert out == ""
+
+
+def test_checklist_unknown_item_writes_nothing_to_a_store(programme, capsys):
+    assert run(capsys, "checklist", programme, "--done", "present_model")[0] == 0
+    code, _, _ = run(capsys, "checklist", programme, "--done", "identify_partners", "--done", "x")
+    assert code == 2
+    assert [e.entity_id for e in audit_of(programme, "checklist")] == ["present_model"]
+
+
+def test_checklist_without_a_store_shows_nothing_done_and_makes_none(programme, capsys):
+    code, out, _ = run(capsys, "checklist", programme)
+    assert code == 0 and "[x]" not in out
+    assert not (programme / "yhteiskehitys.db").exists()
+
+
+LEGACY = """[done.present_model]
+on = 2024-01-22
+by = "koordinaattori"
+
+[done.identify_partners]
+on = 2024-01-29
+by = "vetaja"
+"""
+
+
+def test_checklist_moves_an_earlier_progress_file_into_the_store_once(programme, capsys):
+    (programme / "checklist.toml").write_text(LEGACY, encoding="utf-8")
+    code, out, _ = run(capsys, "--as", "anna", "checklist", programme)
+    assert code == 0
+    assert "Moved 2 item(s) from checklist.toml into the store" in out
+    assert "  [x] present_model: " in out and "(2024-01-22, koordinaattori)" in out
+    assert "(2024-01-29, vetaja)" in out
+    entries = audit_of(programme, "checklist")
+    assert [(e.action, e.entity_id, e.operator) for e in entries] == [
+        ("import", "present_model", "anna"),
+        ("import", "identify_partners", "anna"),
+    ]
+    assert entries[1].after == {"on": "2024-01-29", "by": "vetaja"}
+    # Once moved, the file is not read again, even when it changes or breaks.
+    (programme / "checklist.toml").write_text("done = 5", encoding="utf-8")
+    code, out, _ = run(capsys, "checklist", programme, "--done", "agree_communication")
+    assert code == 0 and "Moved" not in out and "Marked 1 item(s) done." in out
+    assert len(audit_of(programme, "checklist")) == 3
+
+
+def test_checklist_import_and_marks_are_one_transaction(programme, capsys):
+    (programme / "checklist.toml").write_text(LEGACY, encoding="utf-8")
+    code, out, _ = run(
+        capsys, "checklist", programme, "--done", "present_model", "--done", "dialogic_work"
+    )
+    assert code == 0 and "Moved 2 item(s)" in out and "Marked 1 item(s) done." in out
+    assert "(2024-01-22, koordinaattori)" in out
+    assert [e.action for e in audit_of(programme, "checklist")] == ["import", "import", "add"]
 
 
 def test_checklist_unreadable_progress_file(programme, capsys):
     (programme / "checklist.toml").write_text("done = 5", encoding="utf-8")
     code, _, err = run(capsys, "checklist", programme)
     assert code == 2 and "checklist.toml: unreadable" in err and "fix or delete the file" in err
+    assert not (programme / "yhteiskehitys.db").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[done.present_model]\non = "yesterday"\nby = "a"\n',
+        "[done.present_model]\non = 2024-01-01\n",
+    ],
+)
+def test_checklist_unreadable_progress_file_beside_a_store(programme, capsys, text):
+    assert run(capsys, "participant", "add", "P-1", "--birth-year", "2000", programme)[0] == 0
+    (programme / "checklist.toml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "checklist", programme, "--done", "identify_partners")
+    assert code == 2 and "checklist.toml: unreadable" in err and "fix or delete the file" in err
+    assert audit_of(programme, "checklist") == []
 
 
 def test_checklist_bad_language(programme, capsys):

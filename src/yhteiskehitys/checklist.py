@@ -1,24 +1,25 @@
 """Progress through the model's phases: which checklist items a programme has done.
 
-Progress is kept in ``checklist.toml`` beside ``programme.toml`` (item id → date and operator),
-so that the configuration file a person edits is never rewritten by a command.
+Progress is kept in the programme's store (``tx.checklist``), so every mark is a transaction
+with an audit entry. Earlier versions kept it in ``checklist.toml`` beside ``programme.toml``;
+:func:`import_file` moves such a file into the store once.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from .errors import ConfigError
-from .folder import atomic_write
 
 if TYPE_CHECKING:
     from .model import ModelTemplate
+    from .store import Transaction
 
 CHECKLIST_FILE = "checklist.toml"
 
@@ -44,13 +45,14 @@ class PhaseProgress:
         return len(self.items)
 
 
-def read_progress(folder: Path) -> dict[str, Done]:
+def read_file(folder: Path) -> dict[str, Done]:
+    """The marks of an earlier ``checklist.toml`` (empty when there is none)."""
     file = folder / CHECKLIST_FILE
     if not file.exists():
         return {}
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
-        return {key: Done(on=v["on"], by=v["by"]) for key, v in data.get("done", {}).items()}
+        marks = {key: Done(on=v["on"], by=v["by"]) for key, v in data.get("done", {}).items()}
     except (
         tomllib.TOMLDecodeError,
         UnicodeDecodeError,
@@ -58,15 +60,28 @@ def read_progress(folder: Path) -> dict[str, Done]:
         TypeError,
         AttributeError,
     ) as exc:
+        raise ConfigError([f"{file}: unreadable ({exc}); fix or delete the file"]) from None
+    wrong = [
+        key
+        for key, mark in marks.items()
+        if not isinstance(mark.on, date)
+        or isinstance(mark.on, datetime)
+        or not isinstance(mark.by, str)
+        or not mark.by
+    ]
+    if wrong:
         raise ConfigError(
-            [f"{CHECKLIST_FILE}: unreadable ({exc}); fix or delete the file"]
-        ) from None
+            [
+                f"{file}: unreadable (done.{key}: on must be a date, by a name); "
+                "fix or delete the file"
+                for key in wrong
+            ]
+        )
+    return marks
 
 
-def mark_done(
-    folder: Path, template: ModelTemplate, items: Iterable[str], operator: str, on: date
-) -> list[str]:
-    """Record items as done; unknown ids are refused all together and nothing is written."""
+def check_items(template: ModelTemplate, items: Iterable[str]) -> list[str]:
+    """The items as a list; unknown ids are refused all together, before anything is written."""
     items = list(items)
     known = template.checklist_ids()
     unknown = [item for item in items if item not in known]
@@ -78,16 +93,22 @@ def mark_done(
             ]
             + [f"known items: {', '.join(known)}"]
         )
-    progress = read_progress(folder)
-    newly = [item for item in items if item not in progress]
-    for item in newly:
-        progress[item] = Done(on=on, by=operator)
-    if newly:
-        import tomli_w
+    return items
 
-        data = {"done": {k: {"on": v.on, "by": v.by} for k, v in sorted(progress.items())}}
-        atomic_write(folder / CHECKLIST_FILE, tomli_w.dumps(data))
-    return newly
+
+def import_file(tx: Transaction, folder: Path) -> list[str]:
+    """Move the marks of an earlier ``checklist.toml`` into a store that has none yet (audit
+    action ``import``, with the file's dates and operators); return the items imported."""
+    if not (folder / CHECKLIST_FILE).exists() or tx.checklist.count():
+        return []
+    return tx.checklist.add_done(read_file(folder), action="import")
+
+
+def mark_done(
+    tx: Transaction, template: ModelTemplate, items: Iterable[str], on: date
+) -> list[str]:
+    """Mark items done by the transaction's operator; return those not marked before."""
+    return tx.checklist.mark_many(check_items(template, items), on)
 
 
 def progress_by_phase(

@@ -53,7 +53,8 @@ def example(pm):
 
 
 def hostile_records(example, *, folder=None):
-    from yhteiskehitys.render.records import Records, read_checklist
+    from yhteiskehitys.checklist import Done
+    from yhteiskehitys.render.records import Records
 
     members = [f"pseudo-{i:03d}" for i in range(12)]
     small = members[:3]
@@ -62,7 +63,10 @@ def hostile_records(example, *, folder=None):
         template=example.template,
         today=date(2024, 9, 1),
         folder=folder,
-        progress=read_checklist(EXAMPLE),
+        progress={
+            "present_model": Done(on=date(2024, 1, 22), by="koordinaattori"),
+            "identify_partners": Done(on=date(2024, 1, 29), by=hostile("Vetäjä")),
+        },
         themes=[
             Theme(id="arki", title=hostile("Arki"), kind="permanent", description=hostile("D")),
             Theme(id="kela:verkko", title=hostile("Verkko"), kind="situational"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from yhteiskehitys.checklist import Done
 from yhteiskehitys.model import (
     Actor,
     Artefact,
@@ -138,6 +139,10 @@ def fill(tx) -> None:
             rating=4,
             barriers=[Note(text="Scheduling", tags=["time"])],
         )
+    )
+    tx.checklist.mark("present_model", date(2024, 1, 22), "coordinator")
+    tx.checklist.add_done(
+        {"identify_partners": Done(on=date(2024, 1, 29), by="Åsa Ääkkönen")}, action="import"
     )
     tx.pilots.add(
         Pilot(

@@ -16,12 +16,12 @@ FEEDBACK_SHOWN = 3
 
 
 def status_lines(opened: ProgrammeFolder, tx: Transaction, today: date, lang: str) -> list[str]:
-    from ..checklist import progress_by_phase, read_progress
+    from ..checklist import progress_by_phase
     from ..store.loop_queries import Cutoffs, latest_feedback, open_loops, open_overdue
 
     programme, limits = opened.programme, opened.programme.loop_limits
     lines = [f"{programme.name} — {programme.organisation} — {today.isoformat()}", "", "Phases"]
-    for phase in progress_by_phase(opened.template, read_progress(opened.path), lang):
+    for phase in progress_by_phase(opened.template, tx.checklist.done(), lang):
         todo = [item for item, _, mark in phase.items if mark is None]
         rest = f"; next: {', '.join(todo[:3])}" if todo else ""
         lines.append(f"  [{phase.done}/{phase.total}] {phase.title}{rest}")

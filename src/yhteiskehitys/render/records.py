@@ -45,6 +45,7 @@ class Records:
     today: date
     folder: Path | None = None
     progress: dict[str, Any] = field(factory=dict)
+    """Checklist progress from the store: item id → :class:`~yhteiskehitys.checklist.Done`."""
     themes: tuple[Theme, ...] = field(default=(), converter=as_tuple)
     commissions: tuple[Commission, ...] = field(default=(), converter=as_tuple)
     ideas: tuple[Idea, ...] = field(default=(), converter=as_tuple)
@@ -91,14 +92,6 @@ def grouped(items: Iterable[Any], key: str) -> dict[Any, list[Any]]:
     return out
 
 
-def read_checklist(folder: Path | None) -> dict[str, Any]:
-    if folder is None:
-        return {}
-    from ..checklist import read_progress
-
-    return read_progress(Path(folder))
-
-
 def load_records(
     opened: Any,
     state: Any = None,
@@ -118,6 +111,5 @@ def load_records(
         template=opened.template,
         today=today,
         folder=folder,
-        progress=read_checklist(folder),
         **loaded,
     )

@@ -42,6 +42,7 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
         "report_backs": tx.report_backs.list(),
         "feedback": tx.feedback.list(),
         "pilots": tx.pilots.list(),
+        "progress": tx.checklist.done(),
     }
     if personal:
         records["personal_data"] = tx.personal_data.list()

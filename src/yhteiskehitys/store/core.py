@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import cattrs
 
     from .audit import AuditLog
+    from .repos.checklist import ChecklistRepo
     from .repos.loop import LoopRepo
     from .repos.network import ActorRepo, OrganisationRepo
     from .repos.outcomes import ReportBackRepo, ResponseRepo
@@ -174,6 +175,12 @@ class Transaction:
         from .surveys import SurveyRepo
 
         return SurveyRepo(self)
+
+    @cached_property
+    def checklist(self) -> ChecklistRepo:
+        from .repos.checklist import ChecklistRepo
+
+        return ChecklistRepo(self)
 
 
 class Store:

@@ -390,3 +390,13 @@ survey_responses = sa.Table(
     *(sa.Column(f"d{k:02d}", sa.Float) for k in range(1, SURVEY_MAX_DIMENSIONS + 1)),
     sa.Index(None, "round", "respondent_key"),
 )
+
+# --- checklist progress (schema step 5) -------------------------------------------------------
+# Which items of the model's phase checklists are done, when and by whom (``yk checklist``).
+checklist_progress = sa.Table(
+    "checklist_progress",
+    metadata,
+    sa.Column("item", ID, primary_key=True),
+    sa.Column("done_on", sa.Date, nullable=False),
+    _text("done_by"),
+)

@@ -200,5 +200,7 @@ SECTIONS: list[Section] = [
     table_section(schema.survey_rounds, "id"),
     table_section(schema.survey_imports, "id"),
     table_section(schema.survey_responses, "id"),
+    # Checklist progress (schema step 5).
+    table_section(schema.checklist_progress, "item"),
 ]
 """In dependency order. A later schema version appends its own sections here."""
