@@ -83,16 +83,15 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
     total = sum(n for by in summary.counts.values() for n in by.values())
     if total == 0:
         return None
-    order: list[str] = []
-    for states in (
-        ("draft", "commissioned", "submitted", "routed"),
-        ("in_work", "documented", "delivered", "responded", "reported_back"),
-    ):
-        order.extend(states)
+    from ..loop.machine import INITIAL, KINDS, STATES
+
+    # Each kind's own early states, then the stages both kinds share, in the table's order.
+    shared = [s for s in STATES[KINDS[0]] if all(s in STATES[k] for k in KINDS)]
+    order = [s for kind in KINDS for s in STATES[kind] if s not in shared] + shared
     bars = []
     for state in order:
         n = sum(by.get(state, 0) for by in summary.counts.values())
-        if n == 0 and state in ("draft", "submitted"):
+        if n == 0 and state in INITIAL.values():
             continue
         bars.append(
             Bar(label=_(vocab.LOOP_STATES[state]), value=float(n), shown=format_number(n, lang))
