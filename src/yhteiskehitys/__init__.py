@@ -22,6 +22,7 @@ _LAZY = {
     "YhteiskehitysError": "yhteiskehitys.errors",
     "ConfigError": "yhteiskehitys.errors",
     "open_store": "yhteiskehitys.store",
+    "validate": "yhteiskehitys.validation",
 }
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "open_store",
+    "validate",
 ]
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from .model import ModelTemplate, Programme, TargetGroup
     from .plugins import get_plugin_manager
     from .store import open_store
+    from .validation import validate
 
 
 def __getattr__(name: str) -> Any:

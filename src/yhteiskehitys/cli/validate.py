@@ -18,28 +18,10 @@ from .state import State, folder_argument, pass_state
 @pass_state
 def validate(state: State, folder: Path, strict: bool, today: date | None) -> int:
     """Check FOLDER's programme.toml and run every check (exit 1 when one fails)."""
-    from .. import catalogue
-    from ..checks import CheckContext, run_checks
+    from ..validation import validate as run
 
-    opened = state.folder(folder)
-    context = CheckContext(
-        programme=opened.programme,
-        template=opened.template,
-        folder=folder,
-        database=state.database,
-        converter=catalogue.converter(state.pm),
-        **({"today": today} if today else {}),
-    )
-    checks = catalogue.checks(state.pm)
-    try:
-        problems = run_checks(checks, context)
-    finally:
-        context.close()
-    for problem in problems:
+    found = run(folder, state.pm, today=today, database=state.database)
+    for problem in found.problems:
         click.echo(str(problem), err=problem.severity == "error")
-    failed = [p for p in problems if p.severity == "error" or strict]
-    click.echo(
-        f"{len(checks)} checks, {sum(p.severity == 'error' for p in problems)} errors, "
-        f"{sum(p.severity == 'warning' for p in problems)} warnings."
-    )
-    return 1 if failed else 0
+    click.echo(f"{found.checks} checks, {found.errors} errors, {found.warnings} warnings.")
+    return 1 if found.failed(strict=strict) else 0
