@@ -146,6 +146,14 @@ def test_no_certificates_when_the_model_gives_none(records):
         certificates(without, "fi", signer="Koordinaattori")
 
 
+def test_no_drafts_when_the_model_keeps_no_email(records):
+    from attrs import evolve
+
+    without = evolve(records, template=evolve(records.template, email_between_meetings=False))
+    with pytest.raises(YhteiskehitysError, match=r"keeps no e-mail between meetings"):
+        session_drafts(without, "s1", environment("fi"), "fi")
+
+
 def test_mail_for_an_unknown_session_is_refused(records):
     with pytest.raises(YhteiskehitysError, match="--session nope: no such session"):
         session_drafts(records, "nope", environment("fi"), "fi")

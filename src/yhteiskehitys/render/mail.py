@@ -71,6 +71,11 @@ def _message(subject: str, body: str, sender: Address, to: Any, lang: str) -> Em
 def session_drafts(
     records: Records, session_id: str, env: Any, lang: str, *, sender: str | None = None
 ) -> list[Draft]:
+    if not records.template.email_between_meetings:
+        raise YhteiskehitysError(
+            f"the model {records.template.name!r} keeps no e-mail between meetings "
+            "(email_between_meetings = false); tell the group through the model's other channels"
+        )
     _ = gettext(lang)
     sessions = by_id(records.sessions)
     if session_id not in sessions:
