@@ -13,11 +13,15 @@ totals are assumed to be public. :func:`publish` returns the only view that rend
   published mean and SD give beside its distribution of answers;
 - derived values (a change, a difference-in-differences) that use a suppressed cell are
   suppressed with it.
+
+Tables published in one output are audited together by :func:`publish_together`: their shared
+counts (:class:`Link`) join their sums into one system, so a count hidden in one table cannot be
+read off or subtracted from another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -62,19 +66,25 @@ def with_margins(
     return full
 
 
-def _equations(
-    lines: list[list[Key]],
-    cols: tuple[str, ...],
-    column_weights: Iterable[Mapping[str, int]],
-    suppressed: set[Key],
-) -> list[dict[Key, int]]:
-    """The public linear relations among the cells: each line sums to its last cell; the
-    weighted sums of a column are known while its total is (a mean goes with its n)."""
-    equations = [{**dict.fromkeys(line[:-1], 1), line[-1]: -1} for line in lines]
-    shown = [c for c in cols if (TOTAL, c) not in suppressed]
-    for weights in column_weights:
-        equations += [{(r, c): w for r, w in weights.items() if w} for c in shown]
-    return equations
+Var = tuple[int, Key]  # (index of a table published together, cell key)
+
+
+@frozen(kw_only=True)
+class Link:
+    """A public relation between tables published in one output: cell ``total`` counts the
+    people of the ``parts`` cells and, unless ``exact``, some more whom no table shows (their
+    count, ``total - sum(parts)``, is a group of its own: it is protected like a cell).
+
+    ``exact``: an item's n in its moments table and the column total of its distribution;
+    not exact: a group's cross-sectional n in a round and its panel n (linked respondents).
+    """
+
+    total: Var
+    parts: tuple[Var, ...]
+    exact: bool = True
+
+
+Grid = tuple[Mapping[Key, int], tuple[str, ...], tuple[str, ...], tuple[Mapping[str, int], ...]]
 
 
 def suppression_pattern(
@@ -91,46 +101,120 @@ def suppression_pattern(
     for every column ``c`` whose total is published; no hidden cell may follow from those sums
     either.
     """
+    return joint_pattern([(counts, rows, cols, tuple(column_weights))], k)[0]
+
+
+def joint_pattern(
+    grids: Sequence[Grid], k: int, links: Sequence[Link] = ()
+) -> list[frozenset[Key]]:
+    """:func:`suppression_pattern` of grids published together, whose cells ``links`` relate:
+    no hidden cell (and no unshown remainder of a link with ``1 <= n < k``) follows from all
+    that the output publishes. Tables that no link joins are protected one by one."""
     check_threshold(k)
-    full = with_margins(counts, rows, cols)
-    lines = _lines(rows, cols)
-    suppressed = {key for key, n in full.items() if 1 <= n < k}
+    fulls = [with_margins(counts, rows, cols) for counts, rows, cols, _ in grids]
+    for link in links:
+        for t, key in (link.total, *link.parts):
+            if not 0 <= t < len(grids) or key not in fulls[t]:
+                raise ValueError(f"link to an unknown cell {(t, key)}")
+        rest = fulls[link.total[0]][link.total[1]] - sum(fulls[t][key] for t, key in link.parts)
+        if rest < 0 or (link.exact and rest):
+            raise ValueError(f"the counts do not satisfy {link}")
+    parent = list(range(len(grids)))
+
+    def root(t: int) -> int:
+        while parent[t] != t:
+            t = parent[t]
+        return t
+
+    for link in links:
+        for t, _ in link.parts:
+            parent[root(t)] = root(link.total[0])
+    hidden: set[Var] = set()
+    for component in {root(t) for t in range(len(grids))}:
+        members = [t for t in range(len(grids)) if root(t) == component]
+        joined = [(i, link) for i, link in enumerate(links) if root(link.total[0]) == component]
+        hidden |= _protect(grids, fulls, members, joined, k)
+    return [frozenset(key for t_, key in hidden if t_ == t) for t in range(len(grids))]
+
+
+def _protect(
+    grids: Sequence[Grid],
+    fulls: list[dict[Key, int]],
+    members: list[int],
+    links: list[tuple[int, Link]],
+    k: int,
+) -> set[Var]:
+    """Primary, secondary suppression and the exact audit over one joint system. A link's
+    remainder is a variable ``(-1 - i, (TOTAL, TOTAL))`` that is never published."""
+    full: dict[Var, int] = {(t, key): n for t in members for key, n in fulls[t].items()}
+    lines: list[list[Var]] = []
+    weighted: list[tuple[Var, dict[Var, int]]] = []
+    for t in members:
+        _, rows, cols, column_weights = grids[t]
+        lines += [[(t, key) for key in line] for line in _lines(rows, cols)]
+        weighted += [
+            ((t, (TOTAL, c)), {(t, (r, c)): w for r, w in weights.items() if w})
+            for weights in column_weights
+            for c in cols
+        ]
+    rests: set[Var] = set()
+    link_lines: list[list[Var]] = []
+    for i, link in links:
+        line = list(link.parts)
+        if not link.exact:
+            rest = (-1 - i, (TOTAL, TOTAL))
+            full[rest] = full[link.total] - sum(full[part] for part in link.parts)
+            rests.add(rest)
+            line.append(rest)
+        link_lines.append([*line, link.total])
+    lines += link_lines
+    suppressed = {var for var, n in full.items() if 1 <= n < k and var not in rests}
+
+    def sensitive(var: Var) -> bool:
+        return var in suppressed or (var in rests and 1 <= full[var] < k)
+
     while True:
         changed = True
         while changed:
             changed = False
             for line in lines:
-                hidden = [key for key in line if key in suppressed]
-                if len(hidden) == 1:
-                    partner = _partner(line, suppressed, full)
+                hidden = [var for var in line if var in suppressed or var in rests]
+                if len(hidden) == 1 and sensitive(hidden[0]):
+                    partner = _partner(line, suppressed | rests, full)
                     if partner is not None:
                         suppressed.add(partner)
                         changed = True
-        exposed = determined(_equations(lines, cols, column_weights, suppressed), suppressed)
+        equations = [{**dict.fromkeys(line[:-1], 1), line[-1]: -1} for line in lines]
+        equations += [eq for shown, eq in weighted if shown not in suppressed]
+        exposed = {var for var in determined(equations, suppressed | rests) if sensitive(var)}
         if not exposed:
-            return frozenset(suppressed)
-        key = min(exposed)
-        options = [line for line in lines if key in line and _partner(line, suppressed, full)]
+            return suppressed
+        var = min(exposed)
+        options = [
+            line
+            for line in (*link_lines, *lines)
+            if var in line and _partner(line, suppressed | rests, full)
+        ]
         if not options:  # pragma: no cover - a grid always has an unsuppressed cell left
-            raise AssertionError(f"cannot protect cell {key}")
-        suppressed.add(_partner(options[0], suppressed, full))
+            raise AssertionError(f"cannot protect cell {var}")
+        suppressed.add(_partner(options[0], suppressed | rests, full))
 
 
-def _partner(line: list[Key], suppressed: set[Key], full: Mapping[Key, int]) -> Key | None:
+def _partner(line: list[Var], unknown: set[Var], full: Mapping[Var, int]) -> Var | None:
     """The cell to hide next in ``line``: the smallest non-empty inner cell; a zero or a total
     only when nothing else is left."""
-    candidates = [key for key in line if key not in suppressed]
+    candidates = [var for var in line if var not in unknown]
     if not candidates:
         return None
 
-    def cost(key: Key) -> tuple[int, int, int]:
-        is_margin = TOTAL in key
-        return (full[key] == 0, is_margin, full[key])
+    def cost(var: Var) -> tuple[int, int, int]:
+        is_margin = TOTAL in var[1]
+        return (full[var] == 0, is_margin, full[var])
 
-    return min(candidates, key=lambda key: (cost(key), line.index(key)))
+    return min(candidates, key=lambda var: (cost(var), line.index(var)))
 
 
-def determined(equations: Iterable[Mapping[Key, int]], suppressed: Iterable[Key]) -> set[Key]:
+def determined(equations: Iterable[Mapping[Any, int]], suppressed: Iterable[Any]) -> set[Any]:
     """Suppressed cells whose value follows from the published ones through the public sums.
 
     Each equation is ``sum(coefficient * cell) = a public value``; known cells move to the
@@ -236,10 +320,28 @@ class PublishedTable:
 
 def publish(table: Table, k: int) -> PublishedTable:
     """The published view of ``table`` under threshold ``k`` (see the module docstring)."""
-    counts = {key: cell.n for key, cell in table.cells.items()}
-    hidden = suppression_pattern(
-        counts, table.rows, table.cols, k, column_weights=table.column_weights
+    return publish_together([table], k)[0]
+
+
+def publish_together(
+    tables: Sequence[Table], k: int, links: Sequence[Link] = ()
+) -> list[PublishedTable]:
+    """The published views of tables shown in one output, audited jointly: ``links`` name the
+    counts they share (a :class:`Link`'s cells are ``(index in tables, key)``), and no count
+    hidden in one table can be worked out from the others."""
+    counts = [{key: cell.n for key, cell in table.cells.items()} for table in tables]
+    patterns = joint_pattern(
+        [(n, t.rows, t.cols, t.column_weights) for n, t in zip(counts, tables, strict=True)],
+        k,
+        links,
     )
+    return [
+        _view(table, n, hidden, k)
+        for table, n, hidden in zip(tables, counts, patterns, strict=True)
+    ]
+
+
+def _view(table: Table, counts: dict[Key, int], hidden: frozenset[Key], k: int) -> PublishedTable:
     mark = Suppressed(k=k)
     cells: dict[Key, Cell | Derived | Suppressed] = {}
     for r in table.rows:

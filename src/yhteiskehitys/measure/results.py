@@ -4,7 +4,8 @@ gate. :func:`measure` returns only published tables, so every output path is sup
 Rows are respondent groups, columns the rounds in the order asked. The change of each group is
 from the first to the last round; the difference-in-differences is the participants' change
 minus the comparison group's. When respondent keys link the two rounds, a panel table adds the
-same from per-person changes.
+same from per-person changes. All tables of one call are published together, with the counts
+they share (an item's n and its distribution's column totals; panel and cross-sectional n).
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from . import stats
-from .disclosure import Cell, Derived, PublishedTable, Table, check_threshold, publish
+from . import disclosure, stats
+from .disclosure import (
+    Cell,
+    Derived,
+    Link,
+    PublishedTable,
+    Table,
+    check_threshold,
+    publish_together,
+)
 from .scoring import TOTAL
 from .stats import Moments
 
@@ -172,6 +181,7 @@ def measure(
         scopes += [(d.id, dimension_column(i), d.title.get(lang))
                    for i, d in enumerate(instrument.dimensions)]  # fmt: skip
     tables: list[Table] = []
+    links: list[Link] = []
     if by in ("group", "dimension"):
         raw = repo.moments(ids, [col for _, col, _ in scopes])
         alphas = _alphas(repo, instrument, ids, k) if by == "dimension" else {}
@@ -185,7 +195,9 @@ def measure(
             tables.append(
                 moments_table(f"{title} (0-100)", rounds, data, extra if alphas else None)
             )
-        tables += _panels(repo, rounds, scopes)
+        panels = _panels(repo, rounds, scopes)
+        links += _panel_links(rounds, tables, panels)
+        tables += panels
     else:
         columns = [item_column(i) for i in range(len(instrument.items))]
         raw = repo.moments(ids, columns)
@@ -208,7 +220,32 @@ def measure(
             counts = {key: rows[index] for key, rows in dist.items()}
             tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
                                              counts, labels))  # fmt: skip
-    return [publish(table, k) for table in tables]
+            links += _distribution_links(len(tables) - 2, tables[-2])
+    return publish_together(tables, k, links)
+
+
+def _distribution_links(at: int, moments: Table) -> list[Link]:
+    """An item's n per round and group (moments table ``at``) is its distribution's column
+    total (table ``at + 1``, columns ``round/group``)."""
+    return [
+        Link(total=(at, (g, c)), parts=((at + 1, (disclosure.TOTAL, f"{c}/{g}")),))
+        for g in moments.rows
+        for c in moments.cols
+    ]
+
+
+def _panel_links(rounds: Sequence[Round], scopes: list[Table], panels: list[Table]) -> list[Link]:
+    """Linked respondents are among their group's respondents of the first and of the last
+    round: each cross-sectional n is the panel n plus a group no table shows."""
+    start = len(scopes)
+    return [
+        Link(total=(i, (g, r.name)), parts=((start + i, (g, col)),), exact=False)
+        for i, panel in enumerate(panels)
+        for g in panel.rows
+        for col in panel.cols
+        for r in (rounds[0], rounds[-1])
+        if g in scopes[i].rows
+    ]
 
 
 def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) -> dict:
