@@ -40,18 +40,27 @@ def surveys(target: Path) -> None:
     """Import the example's barometer exports (surveys/<year>-<season>-<group>.csv) and show
     participants against the comparison group."""
     files = sorted((target / "surveys").glob("*.csv")) if (target / "surveys").is_dir() else []
+    rounds: list[str] = []
     for file in files:
         year, season, group = file.stem.split("-", 2)
         round_name = f"{year}-{SURVEY_ROUNDS[season]}"
         yk("survey", "import", str(file), "--round", round_name, "--group", SURVEY_GROUPS[group],
            "--reader", "webropol", str(target))  # fmt: skip
+        rounds += [] if round_name in rounds else [round_name]
     if files:
-        yk("measure", str(target), "--round", "2024-spring", "--round", "2024-autumn")
+        # Rounds in time order: by year, then spring before autumn.
+        rounds.sort(key=lambda r: (r[:4], list(SURVEY_ROUNDS.values()).index(r[5:])))
+        yk("measure", str(target), *(arg for r in rounds for arg in ("--round", r)))
         yk("measure", str(target), "--by", "item", "--item", "influence3")
 
 
 # The day each example's loop is judged on, so overdue flags in the demo output stay the same.
-LOOP_TODAY = {"kehittajaryhma": "2025-03-01"}
+LOOP_TODAY = {
+    "kehittajaryhma": "2025-03-01",
+    "hameenlinna-kohti-uutta": "2025-03-01",
+    "kouvola-unelmien-kela": "2023-06-01",
+    "liminka-osallisuusmalli": "2019-09-01",
+}
 
 
 def records(target: Path) -> None:
