@@ -52,12 +52,12 @@ class CheckContext:
         when the programme has no store yet, so it has no records to check."""
         if self._store is None:
             from .store import open_store
-            from .store.url import resolve
+            from .store.url import missing_sqlite_file, resolve
 
             url = resolve(
                 self.folder, database=self.database, programme_url=self.programme.database_url
             )
-            if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
+            if missing_sqlite_file(url) is not None:
                 return None
             self._store = open_store(url, converter=self.converter)
         return self._store

@@ -68,11 +68,13 @@ class State:
         from .. import catalogue
         from ..errors import YhteiskehitysError
         from ..store import open_store
+        from ..store.url import missing_sqlite_file
 
         url = self.store_url(path)
-        if not create and url.startswith("sqlite:///") and not Path(url[10:]).exists():
+        missing = None if create else missing_sqlite_file(url)
+        if missing is not None:
             raise YhteiskehitysError(
-                f"{path}: no store yet ({Path(url[10:]).name} does not exist); "
+                f"{path}: no store yet ({missing.name} does not exist); "
                 "record something first, or name the store with --database"
             )
         return open_store(url, converter=catalogue.converter(self.pm), operator=self.who())

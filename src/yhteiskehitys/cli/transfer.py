@@ -56,6 +56,7 @@ def import_(state: State, file: Path, folder: Path) -> None:
     from ..folder import PROGRAMME_FILE, atomic_write
     from ..model import Programme
     from ..store.transfer import import_text
+    from ..store.url import missing_sqlite_file
 
     try:
         text = file.read_text(encoding="utf-8")
@@ -71,14 +72,14 @@ def import_(state: State, file: Path, folder: Path) -> None:
             )
     folder.mkdir(parents=True, exist_ok=True)
     url = state.store_url(folder)
-    created = url.startswith("sqlite:///") and not Path(url[10:]).exists()
+    created = missing_sqlite_file(url)
     try:
         with state.store(folder) as store:
             count = import_text(store, text, source=file.name)
     except BaseException:
-        if created:  # bad input leaves nothing behind, not even an empty store
+        if created is not None:  # bad input leaves nothing behind, not even an empty store
             for suffix in ("", "-wal", "-shm"):
-                Path(url[10:] + suffix).unlink(missing_ok=True)
+                Path(f"{created}{suffix}").unlink(missing_ok=True)
         raise
     if config is not None:
         atomic_write(

@@ -6,24 +6,19 @@ and no empty store is created as a side effect of reading.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-SQLITE = "sqlite:///"
 
 
 def store_url(opened: Any, state: Any = None) -> str | None:
     """The programme's store URL, or None when it is a SQLite file that does not exist."""
-    from ..store.url import resolve
+    from ..store.url import missing_sqlite_file, resolve
 
     url = resolve(
         opened.path,
         database=getattr(state, "database", None),
         programme_url=opened.programme.database_url,
     )
-    if url.startswith(SQLITE) and not Path(url[len(SQLITE) :]).exists():
-        return None
-    return url
+    return None if missing_sqlite_file(url) is not None else url
 
 
 def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:

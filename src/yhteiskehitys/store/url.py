@@ -21,6 +21,18 @@ def is_postgresql(url: str) -> bool:
     return url.startswith(_PG_PREFIXES)
 
 
+SQLITE_PREFIX = "sqlite:///"
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite store that does not exist yet, else None (PostgreSQL included):
+    commands that only read must not leave an empty store behind."""
+    if not url.startswith(SQLITE_PREFIX):
+        return None
+    path = Path(url[len(SQLITE_PREFIX) :])
+    return None if path.exists() else path
+
+
 def sqlalchemy_url(target: str | os.PathLike[str], base: Path | None = None) -> str:
     """The SQLAlchemy URL for a folder, a file path, ``sqlite:///…`` or ``postgresql://…``.
 
