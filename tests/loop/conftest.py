@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from yhteiskehitys.loop.limits import pending_follow_up
+from yhteiskehitys.loop.stats import SubjectRow
 from yhteiskehitys.model import Actor, Organisation, Theme
-from yhteiskehitys.store import Store, open_store
+from yhteiskehitys.store import Store, Transaction, open_store
 
 
 def seed(store: Store) -> None:
@@ -21,6 +23,29 @@ def seed(store: Store) -> None:
         tx.actors.add(
             Actor(id="nuoriso", name="Nuorisopalvelut", organisation="hva", themes=["mieli"])
         )
+
+
+def subject_rows(tx: Transaction) -> list[SubjectRow]:
+    """Every commission and idea as the plain-Python definition of the figures reads them,
+    so the SQL aggregates can be held to it."""
+    rows = []
+    for kind, repo in (("commission", tx.commissions), ("idea", tx.ideas)):
+        states = repo.states()
+        for obj in repo.list():
+            state, since = states[obj.id]
+            rows.append(
+                SubjectRow(
+                    kind=kind,
+                    id=obj.id,
+                    title=obj.title,
+                    state=state,
+                    since=since.date(),
+                    actor=obj.actor,
+                    theme=obj.theme,
+                    follow_up=pending_follow_up(tx.responses.latest(obj.id)),
+                )
+            )
+    return rows
 
 
 def fresh_store(folder: Path) -> Store:

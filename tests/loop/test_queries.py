@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from yhteiskehitys.loop import TRANSITIONS, records
-from yhteiskehitys.loop.stats import SubjectRow, TransitionRow, summarise
+from yhteiskehitys.loop.stats import TransitionRow, summarise
 from yhteiskehitys.model import Commission, Finding, Idea, LoopLimits, ReportBack
 from yhteiskehitys.store.loop_queries import loop_summary
 
+from .conftest import subject_rows
 from .test_state_machine import OUTCOMES, response
 
 LIMITS = LoopLimits(respond_days=30, report_back_days=14)
@@ -93,26 +94,9 @@ def populate(store, rng: random.Random, n: int = 40) -> dict:
 
 
 def reference(store, created: dict):
-    subjects, transitions = [], []
+    transitions = []
     with store.read() as tx:
-        for kind, repo in (("commission", tx.commissions), ("idea", tx.ideas)):
-            states = repo.states()
-            for obj in repo.list():
-                state, since = states[obj.id]
-                latest = tx.responses.latest(obj.id)
-                follow = latest.follow_up if latest and latest.outcome == "pending" else None
-                subjects.append(
-                    SubjectRow(
-                        kind=kind,
-                        id=obj.id,
-                        title=obj.title,
-                        state=state,
-                        since=since.date(),
-                        actor=obj.actor,
-                        theme=obj.theme,
-                        follow_up=follow,
-                    )
-                )
+        subjects = subject_rows(tx)
         for (kind, sid), at in created.items():
             initial = "draft" if kind == "commission" else "submitted"
             transitions.append(

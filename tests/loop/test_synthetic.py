@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from yhteiskehitys.loop.stats import SubjectRow, summarise
+from yhteiskehitys.loop.stats import summarise
 from yhteiskehitys.model import LoopLimits
 from yhteiskehitys.store import open_store
 from yhteiskehitys.store.loop_queries import loop_summary
 from yhteiskehitys.testing.synthetic import build_loop_store
+
+from .conftest import subject_rows
 
 TODAY = date(2025, 6, 1)
 
@@ -20,25 +22,7 @@ def test_small_synthetic_store_is_consistent_and_seeded(tmp_path):
     assert counts["trans"] >= 5 * 600 * 0.9
     with open_store(tmp_path / "a.db") as store, store.read() as tx:
         got = loop_summary(tx.conn, LoopLimits(), TODAY, open_limit=50)
-        rows = []
-        for kind, repo in (("commission", tx.commissions), ("idea", tx.ideas)):
-            states = repo.states()
-            for obj in repo.list():
-                latest = tx.responses.latest(obj.id)
-                follow = latest.follow_up if latest and latest.outcome == "pending" else None
-                state, since = states[obj.id]
-                rows.append(
-                    SubjectRow(
-                        kind=kind,
-                        id=obj.id,
-                        title=obj.title,
-                        state=state,
-                        since=since.date(),
-                        actor=obj.actor,
-                        theme=obj.theme,
-                        follow_up=follow,
-                    )
-                )
+        rows = subject_rows(tx)
     want = summarise(rows, [], respond_days=30, report_back_days=14, today=TODAY, open_limit=50)
     assert got.counts == want.counts and got.overdue == want.overdue > 0
     assert got.by_actor == want.by_actor and got.open_loops == want.open_loops

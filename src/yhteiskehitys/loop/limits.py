@@ -23,7 +23,7 @@ from attrs import frozen
 from .machine import DELIVERED, FOLLOW_UP_FROM, RESPONDED
 
 if TYPE_CHECKING:
-    from ..model import LoopLimits
+    from ..model import LoopLimits, Response
 
 
 #: The states whose stay has a time limit: the ``LoopLimits`` field that sets it, the step
@@ -75,3 +75,9 @@ def overdue_reason(
         age = (today - since).days
         return f"participants not told {age} days after the response ({late} days late)"
     return f"pending response: follow-up date {due.by.isoformat()} passed ({late} days late)"
+
+
+def pending_follow_up(latest: Response | None) -> date | None:
+    """The follow-up date that can make a subject overdue: the latest response's, while that
+    response is ``pending``; a final answer after it ends the wait."""
+    return latest.follow_up if latest is not None and latest.outcome == "pending" else None

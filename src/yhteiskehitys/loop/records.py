@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import YhteiskehitysError
 from ..store import schema
+from .limits import pending_follow_up
 from .machine import INITIAL, KINDS, check_transition
 
 if TYPE_CHECKING:
@@ -43,8 +44,7 @@ def add_idea(tx: Transaction, idea: Idea, *, at: datetime | None = None) -> None
 
 
 def latest_is_pending(tx: Transaction, subject: str) -> bool:
-    latest = tx.responses.latest(subject)
-    return latest is not None and latest.outcome == "pending"
+    return pending_follow_up(tx.responses.latest(subject)) is not None
 
 
 def advance(

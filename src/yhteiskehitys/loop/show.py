@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from .limits import due_for, overdue_reason
+from .limits import due_for, overdue_reason, pending_follow_up
 from .machine import allowed_next
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ def subject_lines(
     obj = repo.get(subject)
     state, since = repo.state_of(subject)
     latest = tx.responses.latest(subject)
-    follow = latest.follow_up if latest and latest.outcome == "pending" else None
+    follow = pending_follow_up(latest)
     lines = [f"{kind} {obj.id}: {obj.title}"]
     if kind == "commission":
         lines.append(f"  question: {obj.question}")
