@@ -315,14 +315,20 @@ _TOML_AT = re.compile(r"^(?P<reason>.*?) \(at line (?P<line>\d+), column (?P<col
 
 def _parse_toml(text: str, source: str) -> dict[str, Any]:
     """tomllib's reason, with the place first as in every other message: ``FILE: line 3: ...``."""
+    from .limits import check_plain_data
+
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError([f"{source}: nested too deeply to be a configuration"]) from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_AT.match(str(exc))
         if match is None:
             raise ConfigError([f"{source}: invalid TOML: {exc}"]) from None
         place = f"line {match['line']}, column {match['column']}"
         raise ConfigError([f"{source}: {place}: invalid TOML: {match['reason']}"]) from None
+    check_plain_data(data, source)
+    return data
 
 
 def _drop_none(value: Any) -> Any:

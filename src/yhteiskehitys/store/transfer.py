@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -114,7 +115,8 @@ def _check_header(data: Any, source: str) -> None:
                 f"reads (up to {VERSION}); upgrade yhteiskehitys to import it"
             ]
         )
-    unknown = set(data.get("records") or {}) - {s.name for s in SECTIONS}
+    records = data.get("records")
+    unknown = set(records) - {s.name for s in SECTIONS} if isinstance(records, dict) else ()
     if unknown:
         raise ConfigError(
             [f"{source}: records.{name}: unknown kind of record" for name in sorted(unknown)]
@@ -123,7 +125,10 @@ def _check_header(data: Any, source: str) -> None:
 
 def load_data(tx: Transaction, data: Any, *, source: str = "export.json") -> int:
     """Load export data into the empty store of ``tx``; return the number of records."""
+    from .validate_export import validate_export
+
     _check_header(data, source)
+    validate_export(data, source)
     if not is_empty(tx):
         raise YhteiskehitysError(
             f"the store {describe(tx.store.url)} already holds records; "
@@ -148,13 +153,16 @@ def load_data(tx: Transaction, data: Any, *, source: str = "export.json") -> int
 def import_text(
     store: Store, text: str, *, source: str = "export.json", operator: str | None = None
 ) -> int:
-    """Load an export into an empty store in one transaction; return the number of records."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError([f"{source}: line {exc.lineno}: invalid JSON: {exc.msg}"]) from None
+    """Load an export into an empty store in one transaction; return the number of records.
+
+    The file is checked whole (:mod:`.validate_export`) before the store is touched.
+    """
+    from .validate_export import parse_export, validate_export
+
+    data = parse_export(text, source)
     _check_header(data, source)
-    with store.transaction(operator) as tx:
+    validate_export(data, source)
+    with refused_by_database(source), store.transaction(operator) as tx:
         total = load_data(tx, data, source=source)
         tx.conn.execute(
             schema.imports.insert().values(
@@ -166,6 +174,20 @@ def import_text(
             )
         )
     return total
+
+
+@contextmanager
+def refused_by_database(source: str) -> Iterator[None]:
+    """A constraint the checks before missed, named by its kind and the source, never with
+    the row's contents (decision texts, names and dates stay off the terminal)."""
+    try:
+        yield
+    except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else ""
+        raise ConfigError(
+            [f"{source}: the store refused a record ({type(exc.orig).__name__}: {reason[:200]}); "
+             "nothing was written"]
+        ) from None
 
 
 def _restore_audit(tx: Transaction, items: list[Any], source: str) -> None:

@@ -1,0 +1,299 @@
+"""An export file checked against its schema before an import touches the store.
+
+Everything the database would refuse half-way through an import (a duplicate number, a text
+longer than its column, an integer too large, a reference to a record the file lacks, a list
+where a value belongs) is found here first and reported at once, each problem with its path:
+``records.json: audit[1].seq: duplicate``. The model classes check their own fields when the
+import structures them; this module checks what sits around them and the tables that have no
+model class.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..errors import ConfigError
+from ..limits import MAX_PROBLEMS, plain_data_problems
+from . import schema
+
+__all__ = ["column_problems", "parse_export", "validate_export"]
+
+AUDIT_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
+    "seq": (int, False),
+    "at": (str, False),
+    "operator": (str, True),
+    "action": (str, False),
+    "entity": (str, False),
+    "id": (str, False),
+    "redacted": (bool, False),
+}
+"""An audit entry's scalar fields: the kind and whether null is allowed (before/after are any
+JSON)."""
+AUDIT_COLUMNS = {"seq": "seq", "action": "action", "entity": "entity", "id": "entity_id"}
+_INT_BITS = {sa.SmallInteger: 15, sa.BigInteger: 63, sa.Integer: 31}
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_export(text: str, source: str) -> Any:
+    """The JSON of an export, or :class:`ConfigError` naming the line or the path."""
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ConfigError([f"{source}: line {exc.lineno}: invalid JSON: {exc.msg}"]) from None
+    except RecursionError:
+        raise ConfigError([f"{source}: nested too deeply to be an export"]) from None
+    except ValueError as exc:  # an integer of thousands of digits, NaN, Infinity
+        raise ConfigError([f"{source}: invalid JSON: {exc}"]) from None
+    deep = [p for p in plain_data_problems(data, source) if "levels deep" in p]
+    if deep:  # nothing below may walk such a file; the other problems come with the rest
+        raise ConfigError(deep)
+    return data
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {int: "an integer", str: "a string", bool: "true or false", dict: "a table"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and kind is not bool:
+        return False
+    return isinstance(value, kind)
+
+
+def column_problems(column: sa.Column[Any], value: Any, where: str) -> list[str]:
+    """What a column of the store would refuse in ``value``, alike on SQLite and PostgreSQL."""
+    if value is None:
+        return [] if column.nullable else [f"{where}: required, must not be null"]
+    kind = column.type
+    if isinstance(kind, sa.JSON):
+        return []
+    if isinstance(kind, sa.Boolean):
+        return [] if isinstance(value, bool) else [f"{where}: expected true or false"]
+    if isinstance(kind, sa.Integer):
+        if not _is(value, int):
+            return [f"{where}: expected an integer (got {_describe(value)})"]
+        bits = next((b for t, b in _INT_BITS.items() if isinstance(kind, t)), 63)
+        if not -(2**bits) <= value < 2**bits:
+            return [f"{where}: {value} is outside -2^{bits} to 2^{bits} - 1"]
+        return []
+    if isinstance(kind, sa.Float):
+        return [] if _is(value, int | float) else [f"{where}: expected a number"]
+    if isinstance(kind, sa.Date | sa.DateTime):
+        return [] if isinstance(value, str) else [f"{where}: expected an ISO date or time text"]
+    if isinstance(kind, sa.String):
+        if not isinstance(value, str):
+            return [f"{where}: expected a string (got {_describe(value)})"]
+        if "\x00" in value:
+            return [f"{where}: contains the NUL character, which the database cannot store"]
+        if kind.length is not None and len(value) > kind.length:
+            return [f"{where}: at most {kind.length} characters (got {len(value)})"]
+    return []
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    return type(value).__name__ if not isinstance(value, str) else "a string"
+
+
+class _Checker:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+        self.keys: dict[str, set[Any]] = {}
+
+    def add(self, problem: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+
+    def unique(self, values: list[tuple[str, Any]], table: str | None = None) -> None:
+        seen: set[Any] = set()
+        for where, value in values:
+            try:
+                if value in seen:
+                    self.add(f"{where}: duplicate")
+                seen.add(value)
+            except TypeError:  # unhashable: reported by the type check
+                continue
+        if table is not None:
+            self.keys[table] = seen
+
+
+def validate_export(data: Any, source: str = "export.json") -> None:
+    """Raise :class:`ConfigError` listing every problem of an export's shape and values."""
+    from .sections import SECTIONS
+
+    check = _Checker(source)
+    plain = plain_data_problems(data, source)
+    if any("levels deep" in p for p in plain):
+        raise ConfigError(plain)
+    for problem in plain:
+        check.add(problem)
+    if not isinstance(data, dict):
+        raise ConfigError([f"{source}: (top level): expected a table (a JSON object)"])
+    for key in ("format", "version", "records", "audit"):
+        if key not in data:
+            check.add(f"{source}: {key}: required field is missing")
+    if not isinstance(data.get("format", ""), str):
+        check.add(f"{source}: format: expected a string")
+    version = data.get("version", 1)
+    if not _is(version, int):
+        check.add(f"{source}: version: expected a positive integer")
+    if "schema_version" in data and not _is(data["schema_version"], int):
+        check.add(f"{source}: schema_version: expected an integer")
+    if data.get("programme") is not None and not isinstance(data["programme"], dict):
+        check.add(f"{source}: programme: expected a table or null")
+    unknown = set(data) - {"format", "version", "schema_version", "programme", "records", "audit"}
+    for key in sorted(unknown):
+        check.add(f"{source}: {key}: unknown field")
+    records = data.get("records", {})
+    if not isinstance(records, dict):
+        check.add(f"{source}: records: expected a table of lists (got {_describe(records)})")
+        records = {}
+    names = {s.name for s in SECTIONS}
+    for name in sorted(set(records) - names):
+        check.add(f"{source}: records.{name}: unknown kind of record")
+    for section in SECTIONS:
+        items = records.get(section.name, [])
+        where = f"{source}: records.{section.name}"
+        if not isinstance(items, list):
+            check.add(f"{where}: expected a list (got {_describe(items)})")
+            continue
+        _check_section(check, section.name, items, where)
+    audit = data.get("audit", [])
+    if not isinstance(audit, list):
+        check.add(f"{source}: audit: expected a list (got {_describe(audit)})")
+    else:
+        _check_audit(check, audit, f"{source}: audit")
+    if check.problems:
+        raise ConfigError(check.problems)
+
+
+_TABLE_SECTIONS = {
+    "loop_transitions",
+    "survey_rounds",
+    "survey_imports",
+    "survey_responses",
+    "checklist_progress",
+}
+_NUMBERED = {"responses", "report_backs"}
+_KEYS = {"personal_data": "participant"}
+"""The key of an id-keyed kind whose key is not ``id``."""
+
+
+def _check_section(check: _Checker, name: str, items: list[Any], where: str) -> None:
+    if name == "anonymous_tokens":
+        for n, token in enumerate(items):
+            if not isinstance(token, str):
+                check.add(f"{where}[{n}]: expected an anon-… token")
+            else:
+                for problem in column_problems(schema.anonymous_tokens.c.token, token, f"{where}[{n}]"):
+                    check.add(problem)
+        check.unique([(f"{where}[{n}]", t) for n, t in enumerate(items)])
+        return
+    rows = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict):
+            check.add(f"{where}[{n}]: expected a table of fields (got {_describe(item)})")
+        else:
+            rows.append((n, item))
+    if name in _TABLE_SECTIONS:
+        _check_table(check, schema.metadata.tables[name], rows, where)
+        return
+    key = "number" if name in _NUMBERED else _KEYS.get(name, "id")
+    keyed = []
+    for n, item in rows:
+        value = item.get(key)
+        if key == "number" and not _is(value, int):
+            check.add(f"{where}[{n}].number: required, an integer")
+            continue
+        if key == "number" and not 0 < value < 2**31:
+            check.add(f"{where}[{n}].number: must be between 1 and 2^31 - 1")
+        if key != "number" and not isinstance(value, str):
+            continue  # the model reports a missing or mistyped id with its other fields
+        keyed.append((f"{where}[{n}].{key}", value))
+    check.unique(keyed, name)
+
+
+def _check_table(
+    check: _Checker, table: sa.Table, rows: list[tuple[int, dict[str, Any]]], where: str
+) -> None:
+    columns = table.c
+    for n, item in rows:
+        for key in sorted(set(item) - set(columns.keys())):
+            check.add(f"{where}[{n}].{key}: unknown field (allowed: {', '.join(columns.keys())})")
+        for column in columns:
+            here = f"{where}[{n}].{column.name}"
+            if column.name not in item:
+                if not column.nullable and not column.primary_key and column.default is None:
+                    check.add(f"{here}: required field is missing")
+                continue
+            for problem in column_problems(column, item[column.name], here):
+                check.add(problem)
+    for key in [c for c in columns if c.primary_key]:
+        check.unique(
+            [(f"{where}[{n}].{key.name}", item.get(key.name)) for n, item in rows if key.name in item],
+            table.name,
+        )
+    for column in columns:
+        if column.unique:
+            check.unique([(f"{where}[{n}].{column.name}", item.get(column.name)) for n, item in rows])
+        for fk in column.foreign_keys:
+            target = fk.column.table.name
+            known = check.keys.get(target)
+            if known is None:
+                continue
+            for n, item in rows:
+                value = item.get(column.name)
+                if value is not None and _hashable(value) and value not in known:
+                    check.add(
+                        f"{where}[{n}].{column.name}: {value!r} is not in records.{target}"
+                    )
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _check_audit(check: _Checker, items: list[Any], where: str) -> None:
+    seqs = []
+    for n, item in enumerate(items):
+        here = f"{where}[{n}]"
+        if not isinstance(item, dict):
+            check.add(f"{here}: expected a table of fields (got {_describe(item)})")
+            continue
+        for key, (kind, nullable) in AUDIT_FIELDS.items():
+            if key not in item:
+                check.add(f"{here}.{key}: required field is missing")
+            elif item[key] is None and nullable:
+                continue
+            elif not _is(item[key], kind):
+                check.add(f"{here}.{key}: expected {_kind_name(kind)}")
+            elif key in AUDIT_COLUMNS:
+                column = schema.audit.c[AUDIT_COLUMNS[key]]
+                for problem in column_problems(column, item[key], f"{here}.{key}"):
+                    check.add(problem)
+        for key in ("before", "after"):
+            if key not in item:
+                check.add(f"{here}.{key}: required field is missing")
+        for key in sorted(set(item) - set(AUDIT_FIELDS) - {"before", "after"}):
+            check.add(f"{here}.{key}: unknown field")
+        if _is(item.get("seq"), int):
+            seqs.append((f"{here}.seq", item["seq"]))
+    check.unique(seqs)
