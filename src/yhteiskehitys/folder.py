@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,14 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def comment_text(text: str) -> str:
+    """``text`` made safe for one TOML comment line: every line break (``\\n``, ``\\r``, and
+    Unicode's own) and control character becomes a space, so a name can never end the comment
+    and start a setting of its own. Values go through the TOML writer, never into comments."""
+    cleaned = "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text)
+    return " ".join(cleaned.split())
 
 
 def file_in_folder(folder: Path, path: str, option: str) -> str:
@@ -157,8 +166,9 @@ def init_folder(
     except ValueError as exc:
         raise YhteiskehitysError(f"cannot create the programme: {exc}") from None
     header = (
-        f"# {programme.name}\n"
-        f"# Created from the model {template.name!r}. Edit freely; `yk validate` checks it.\n\n"
+        f"# {comment_text(programme.name)}\n"
+        f"# Created from the model {comment_text(repr(template.name))}. Edit freely; "
+        "`yk validate` checks it.\n\n"
     )
     file = folder / PROGRAMME_FILE
     atomic_write(file, header + dumps_toml(programme, catalogue.converter(pm, "toml")))
