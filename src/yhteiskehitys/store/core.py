@@ -207,9 +207,15 @@ class Store:
         try:
             with self._begin(write=True) as conn:
                 self.migrated = migrations.migrate(conn)
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
+            # "file is not a database", an unreachable server, a refused login: the URL is
+            # named, the statement and its values are not.
             self.engine.dispose()
-            raise YhteiskehitysError(f"cannot open the store {describe(url)}: {exc.orig}") from None
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+            raise YhteiskehitysError(
+                f"cannot open the store {describe(url)}: {reason}; check that it names a "
+                "yhteiskehitys database"
+            ) from None
         except BaseException:
             self.engine.dispose()
             raise

@@ -27,6 +27,8 @@ class StoreBusyError(YhteiskehitysError):
 
 
 def create_engine(url: str, **kwargs: Any) -> sa.Engine:
+    # A database error must never echo a row (decision texts, names, dates) to a terminal or log.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         return _sqlite_engine(url, **kwargs)
     if url.startswith("postgresql"):
@@ -41,6 +43,9 @@ def create_engine(url: str, **kwargs: Any) -> sa.Engine:
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> sa.Engine:
+    from .private import create_private_file
+
+    create_private_file(sa.engine.make_url(url).database)
     engine = sa.create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -44,6 +44,11 @@ def sqlalchemy_url(target: str | os.PathLike[str], base: Path | None = None) -> 
         raise YhteiskehitysError(
             "the database is empty; give a folder, a file or a postgresql:// URL"
         )
+    if text.strip() == ":memory:" or text in ("sqlite://", "sqlite:///:memory:"):
+        raise YhteiskehitysError(
+            f"database {text!r}: a store in memory would vanish when the command ends; give a "
+            "file (e.g. yhteiskehitys.db), a folder or a postgresql:// URL"
+        )
     for prefix in ("postgresql://", "postgres://"):
         if text.startswith(prefix):
             return "postgresql+psycopg://" + text[len(prefix) :]
