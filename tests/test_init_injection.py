@@ -11,7 +11,7 @@ from yhteiskehitys.cli.main import main
 PAYLOADS = [
     'Ohjelma\ndatabase_url = "elsewhere.db"\n#',
     'Ohjelma\rdatabase_url = "elsewhere.db"\r#',
-    'Ohjelma\r\n[target_group]\r\nmin_age = 1\r\n#',
+    "Ohjelma\r\n[target_group]\r\nmin_age = 1\r\n#",
     "Ohjelma\u2028database_url = 'x.db'\u0085#",
     'Quote " and \\" and \'\'\' and """',
     "]]\n[[x]]\n]",

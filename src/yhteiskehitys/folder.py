@@ -41,7 +41,9 @@ def comment_text(text: str) -> str:
     """``text`` made safe for one TOML comment line: every line break (``\\n``, ``\\r``, and
     Unicode's own) and control character becomes a space, so a name can never end the comment
     and start a setting of its own. Values go through the TOML writer, never into comments."""
-    cleaned = "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text)
+    cleaned = "".join(
+        " " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
+    )
     return " ".join(cleaned.split())
 
 
@@ -79,6 +81,10 @@ class ProgrammeFolder:
         folder = Path(path)
         file = folder / PROGRAMME_FILE
         if not file.exists():
+            from .folder_import import interrupted_import_message
+
+            if message := interrupted_import_message(folder):
+                raise ConfigError([message])
             raise ConfigError(
                 [f"{file}: not found; create a programme with `yk init {folder} --model NAME`"]
             )

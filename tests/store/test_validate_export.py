@@ -15,7 +15,9 @@ import pytest
 from yhteiskehitys.errors import ConfigError
 from yhteiskehitys.store.transfer import import_text, is_empty
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kouvola-unelmien-kela" / "records.json"
+EXAMPLE = (
+    Path(__file__).resolve().parents[2] / "examples" / "kouvola-unelmien-kela" / "records.json"
+)
 
 
 def _example() -> dict:

@@ -50,40 +50,20 @@ def import_(state: State, file: Path, folder: Path) -> None:
 
     When FOLDER has no programme.toml yet, the export's configuration is written there too.
     """
-    from .. import catalogue
-    from ..convert import dumps_toml, structure
     from ..errors import YhteiskehitysError
-    from ..folder import PROGRAMME_FILE, atomic_write
-    from ..model import Programme
-    from ..store.transfer import import_text
-    from ..store.url import missing_sqlite_file
+    from ..folder import PROGRAMME_FILE
+    from ..folder_import import import_into_folder
 
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise YhteiskehitysError(f"{file}: not UTF-8 text") from None
-    config = None
-    write_config = not (folder / PROGRAMME_FILE).exists()
-    if write_config:
-        raw = json.loads(text).get("programme") if text.strip().startswith("{") else None
-        if raw is not None:
-            config = structure(
-                raw, Programme, catalogue.converter(state.pm), f"{file.name}: programme"
-            )
     folder.mkdir(parents=True, exist_ok=True)
     url = state.store_url(folder)
-    created = missing_sqlite_file(url)
-    try:
-        with state.store(folder) as store:
-            count = import_text(store, text, source=file.name)
-    except BaseException:
-        if created is not None:  # bad input leaves nothing behind, not even an empty store
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{created}{suffix}").unlink(missing_ok=True)
-        raise
-    if config is not None:
-        atomic_write(
-            folder / PROGRAMME_FILE, dumps_toml(config, catalogue.converter(state.pm, "toml"))
-        )
+    done = import_into_folder(folder, text, state.pm, url, source=file.name, operator=state.who())
+    if done.finished_interrupted:
+        click.echo(f"Finished the interrupted import: wrote {folder / PROGRAMME_FILE}.")
+        return
+    if done.wrote_programme:
         click.echo(f"Wrote {folder / PROGRAMME_FILE} from the export.")
-    click.echo(f"Imported {count} records from {file}.")
+    click.echo(f"Imported {done.records} records from {file}.")

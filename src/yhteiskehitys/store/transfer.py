@@ -185,8 +185,10 @@ def refused_by_database(source: str) -> Iterator[None]:
     except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else ""
         raise ConfigError(
-            [f"{source}: the store refused a record ({type(exc.orig).__name__}: {reason[:200]}); "
-             "nothing was written"]
+            [
+                f"{source}: the store refused a record "
+                f"({type(exc.orig).__name__}: {reason[:200]}); nothing was written"
+            ]
         ) from None
 
 

@@ -199,7 +199,9 @@ def _check_section(check: _Checker, name: str, items: list[Any], where: str) -> 
             if not isinstance(token, str):
                 check.add(f"{where}[{n}]: expected an anon-… token")
             else:
-                for problem in column_problems(schema.anonymous_tokens.c.token, token, f"{where}[{n}]"):
+                for problem in column_problems(
+                    schema.anonymous_tokens.c.token, token, f"{where}[{n}]"
+                ):
                     check.add(problem)
         check.unique([(f"{where}[{n}]", t) for n, t in enumerate(items)])
         return
@@ -244,12 +246,18 @@ def _check_table(
                 check.add(problem)
     for key in [c for c in columns if c.primary_key]:
         check.unique(
-            [(f"{where}[{n}].{key.name}", item.get(key.name)) for n, item in rows if key.name in item],
+            [
+                (f"{where}[{n}].{key.name}", item.get(key.name))
+                for n, item in rows
+                if key.name in item
+            ],
             table.name,
         )
     for column in columns:
         if column.unique:
-            check.unique([(f"{where}[{n}].{column.name}", item.get(column.name)) for n, item in rows])
+            check.unique(
+                [(f"{where}[{n}].{column.name}", item.get(column.name)) for n, item in rows]
+            )
         for fk in column.foreign_keys:
             target = fk.column.table.name
             known = check.keys.get(target)
@@ -258,9 +266,7 @@ def _check_table(
             for n, item in rows:
                 value = item.get(column.name)
                 if value is not None and _hashable(value) and value not in known:
-                    check.add(
-                        f"{where}[{n}].{column.name}: {value!r} is not in records.{target}"
-                    )
+                    check.add(f"{where}[{n}].{column.name}: {value!r} is not in records.{target}")
 
 
 def _hashable(value: Any) -> bool:
