@@ -23,6 +23,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..errors import YhteiskehitysError
+from .bounds import (
+    FolderLoader,
+    TemplateLimitError,
+    bounded_range,
+    check_power,
+    check_repeat,
+    current_tick,
+    render_bounded,
+)
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 PROGRAMME_TEMPLATES = "templates"
@@ -40,7 +49,21 @@ class TemplateSecurityError(TemplateError):
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Fails at the first unsafe attribute instead of quietly rendering an empty string."""
+    """Fails at the first unsafe attribute instead of quietly rendering an empty string, and
+    keeps within the limits of :mod:`.bounds` (time, page size, values built with ``*``)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            check_repeat(left, right)
+        elif operator == "**":
+            check_power(left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        current_tick()
+        return super().call(__context, __obj, *args, **kwargs)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         raise SecurityError(
@@ -66,7 +89,7 @@ def make_environment(
     builtin = jinja2.FileSystemLoader(BUILTIN_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = []
     if own is not None:
-        loaders.append(jinja2.FileSystemLoader(own))
+        loaders.append(FolderLoader(own))
     loaders.extend(jinja2.FileSystemLoader(Path(p)) for p in plugin_paths)
     loaders.append(builtin)
     loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
@@ -81,6 +104,8 @@ def make_environment(
         auto_reload=False,
     )
     env.globals["sandboxed"] = own is not None
+    if own is not None:
+        env.globals["range"] = bounded_range
     # The stylesheet is the same on every page: read once, not included per page.
     source, _, _ = env.loader.get_source(env, "site.css")
     env.globals["css"] = Markup(source)
@@ -101,7 +126,13 @@ def _template_file(tb: TracebackType | None) -> str | None:
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render ``name``; template failures become :class:`TemplateError` naming the file."""
     try:
-        return env.get_template(name).render(context)
+        return render_bounded(env.get_template(name), context, name)
+    except TemplateLimitError as exc:
+        where = _template_file(exc.__traceback__) or name
+        message = str(exc)
+        if not message.startswith("template "):
+            message = f"template {where}: {message}"
+        raise TemplateError(message) from None
     except SecurityError as exc:
         where = _template_file(exc.__traceback__) or name
         raise TemplateSecurityError(
@@ -117,3 +148,15 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     except jinja2.UndefinedError as exc:
         where = _template_file(exc.__traceback__) or name
         raise TemplateError(f"template {where}: {exc.message}") from None
+    except RecursionError:
+        if not env.globals.get("sandboxed"):
+            raise
+        raise TemplateError(
+            f"template {name}: includes or calls itself without end; look for a template that "
+            "includes or extends itself"
+        ) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        if not env.globals.get("sandboxed"):
+            raise  # a built-in template's failure is a bug to report, not the user's to fix
+        where = _template_file(exc.__traceback__) or name
+        raise TemplateError(f"template {where}: {type(exc).__name__}: {exc}") from None
