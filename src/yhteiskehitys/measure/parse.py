@@ -26,6 +26,10 @@ ROLE_NAMES = {
 }
 UNKNOWN = object()
 MAX_KEY = 64
+TEXT_LIMITS = {"age_band": 32, "area": 64}
+"""What the store's columns hold on every backend (a test keeps these equal to the schema);
+longer is refused by line, before anything is written."""
+GROUP_LIMIT = 32
 
 
 class AnswerRow(NamedTuple):
@@ -212,10 +216,14 @@ def parse_rows(
                 "respondent key must be a pseudonymous code of at most 64 characters, "
                 "not an e-mail address or a name"
             )
+        for role, column in (("age_band", age_col), ("area", area_col)):
+            text = _text(row, column)
+            if text is not None and len(text) > TEXT_LIMITS[role]:
+                errors.append(f"{role}: at most {TEXT_LIMITS[role]} characters (got {len(text)})")
         row_group = group
         if group_col is not None and (value := _text(row, group_col)) is not None:
             row_group = mapping.groups.get(value, value)
-        if row_group is None or not ID_PATTERN.match(row_group):
+        if row_group is None or not ID_PATTERN.match(row_group) or len(row_group) > GROUP_LIMIT:
             errors.append(f"group {row_group!r} is not a group name; map it in [groups]")
         answered = None
         if time_col is not None and (stamp := _text(row, time_col)) is not None:

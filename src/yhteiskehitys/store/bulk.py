@@ -109,17 +109,33 @@ def paused_gc(size: int) -> Iterator[None]:
 
 
 def reject_nul(table: sa.Table, columns: dict[str, list[Any]]) -> None:
-    """PostgreSQL cannot store the NUL character in text; refuse it on every backend alike."""
-    for name, values in columns.items():
-        if isinstance(table.c[name].type, sa.String) and any(
-            isinstance(v, str) and "\x00" in v for v in values
-        ):
-            from ..errors import YhteiskehitysError
+    """PostgreSQL cannot store the NUL character in text, nor a text longer than its column
+    (SQLite would); refuse both on every backend alike, so a store can move between them."""
+    from ..errors import YhteiskehitysError
 
+    for name, values in columns.items():
+        kind = table.c[name].type
+        if not isinstance(kind, sa.String):
+            continue
+        if any(isinstance(v, str) and "\x00" in v for v in values):
             raise YhteiskehitysError(
                 f"{table.name}.{name}: a text contains the NUL character (\\x00), which the "
                 "database cannot store; remove it. Nothing was written."
             )
+        limit = kind.length
+        if limit is not None:
+            for n, v in enumerate(values):
+                if isinstance(v, str) and len(v) > limit:
+                    key = _row_key(table, columns, n)
+                    raise YhteiskehitysError(
+                        f"{table.name}{key}.{name}: at most {limit} characters (got {len(v)}). "
+                        "Nothing was written."
+                    )
+
+
+def _row_key(table: sa.Table, columns: dict[str, list[Any]], n: int) -> str:
+    keys = [c.name for c in table.primary_key.columns if c.name in columns]
+    return f" {str(columns[keys[0]][n])[:64]!r}" if len(keys) == 1 else f" (row {n + 1})"
 
 
 def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list[Any]]) -> None:

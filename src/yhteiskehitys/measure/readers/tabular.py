@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from attrs import define
@@ -99,6 +99,9 @@ def detect_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+_SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+
+
 def open_table(
     path: Path, *, encoding: str | None = None, delimiter: str | None = None
 ) -> TextTable:
@@ -129,11 +132,17 @@ def open_table(
         raw.close()
         raise TableError([f"{name}: line 1: binary data, not a text export; export as CSV"])
     first_line = text_sample.lstrip("\ufeff").splitlines()[0] if text_sample.strip() else ""
-    delimiter = delimiter or detect_delimiter(first_line)
+    sep_line = _SEP_LINE.fullmatch(first_line.strip())
+    if sep_line:  # Excel's "sep=;" line names the delimiter; the header follows it
+        delimiter = delimiter or sep_line.group(1)
+    elif not delimiter:
+        delimiter = detect_delimiter(first_line)
     handle = io.TextIOWrapper(raw, encoding=encoding, newline="")
     reader = csv.reader(handle, delimiter=delimiter)
     try:
         header = next(reader, None)
+        if sep_line:
+            header = next(reader, None)
     except (UnicodeDecodeError, csv.Error) as exc:
         handle.close()
         raise TableError([f"{name}: line 1: cannot read the header: {exc}"]) from None
@@ -212,6 +221,8 @@ DATE_FORMATS = (
     "%Y/%m/%d %H:%M:%S",
     "%m/%d/%Y",
 )
+_YEAR = re.compile(r"(1[89]|2[0-2])\d\d")
+_ISO_ZONED = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d.*(Z|[+-]\d\d:?\d\d)$")
 _ZONE = re.compile(r"\s+(GMT|UTC|EET|EEST|CET|CEST)([+-]\d{1,2}(:?\d{2})?)?$")
 
 
@@ -222,6 +233,20 @@ def parse_datetime(text: str, formats: tuple[str, ...] = DATE_FORMATS) -> dateti
     Google Forms appends is dropped. Raises ValueError naming the text.
     """
     text = text.strip()
+    if _YEAR.fullmatch(text):
+        # Excel shows a date cell formatted as a year as the bare year; read as a serial day
+        # number it would silently become a day in 1905.
+        raise ValueError(
+            f"{text!r} is a year alone, not a date and time; format the column as a date"
+        )
+    if _ISO_ZONED.match(text):
+        try:
+            zoned = datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if zoned.tzinfo is not None:  # "2024-03-01T12:00:00Z": kept as UTC wall time
+                return zoned.astimezone(UTC).replace(tzinfo=None)
     number = parse_number(text)
     if number is not None and 1 <= number < 2958466 and not re.fullmatch(r"\d{8}", text):
         return EXCEL_EPOCH + timedelta(days=number)
