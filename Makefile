@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PLUGINS := $(wildcard plugins/*)
 PLUGIN_TESTS := $(wildcard plugins/*/tests)
 
-.PHONY: install install-test demo test lint format bench docs clean a11y-deps screenshots
+.PHONY: install install-test demo test lint format bench docs clean a11y-deps screenshots reliability
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/python examples/build_demo.py
 
-LINTED := src tests plugins bench examples docs
+LINTED := src tests plugins bench examples docs reliability
 
 test: install-test lint
 	$(BIN)/python -m pytest --import-mode=importlib tests $(PLUGIN_TESTS)
@@ -54,3 +54,8 @@ docs: install
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
+
+# Crash, concurrency, fuzz, injection and privacy figures (about 30 minutes); writes
+# docs/reliability.md. Not part of `make test`, which runs a smoke version of it.
+reliability: install-test
+	$(BIN)/python -m reliability.run

@@ -172,7 +172,11 @@ def table_section(table: sa.Table, order_by: str) -> Section:
                 raise ConfigError(
                     [f"{where}: unknown fields {extra} (allowed: {list(table.c.keys())})"]
                 )
-            rows.append({k: _from_json(table.c[k], v, f"{where}.{k}", tx) for k, v in item.items()})
+            # Every row with every column, so one batch insert takes them all (a column left
+            # out of one row is null, as the schema's check before allowed).
+            row = dict.fromkeys(table.c.keys())
+            row.update({k: _from_json(table.c[k], v, f"{where}.{k}", tx) for k, v in item.items()})
+            rows.append(row)
         if rows:
             tx.conn.execute(table.insert(), rows)
         return len(rows)

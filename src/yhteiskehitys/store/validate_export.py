@@ -239,7 +239,7 @@ def _check_table(
         for column in columns:
             here = f"{where}[{n}].{column.name}"
             if column.name not in item:
-                if not column.nullable and not column.primary_key and column.default is None:
+                if not column.nullable:
                     check.add(f"{here}: required field is missing")
                 continue
             for problem in column_problems(column, item[column.name], here):

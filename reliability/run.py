@@ -1,0 +1,270 @@
+"""``make reliability``: crash, concurrency, fuzz, injection and privacy, with a table of figures.
+
+    python -m reliability.run          # the full run (about 30 minutes): docs/reliability.md
+    python -m reliability.run --smoke  # a few trials of each, for the test suite
+    YK_TEST_DATABASE_URL=postgresql://... adds PostgreSQL to concurrency and privacy
+
+The fuzz runs in two processes with a share of the time budget each; a kind that cannot reach
+its number of cases in its share stops there and the table says how many it ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from reliability import concurrency, crash, fuzz, outputs  # noqa: E402
+from reliability.common import programme  # noqa: E402
+
+FULL = {"crash": 1000, "processes": 8, "writes": 1000, "fuzz": 100_000, "payloads": None,
+        "minutes": 29.0}  # fmt: skip
+SMOKE = {"crash": 10, "processes": 2, "writes": 20, "fuzz": 40, "payloads": 4, "minutes": 5.0}
+
+
+def _fuzz_worker(args: tuple[str, str, int, float]) -> tuple[str, dict]:
+    name, work, cases, deadline = args
+    fuzz.DEADLINE = deadline
+    return fuzz.run_kind((name, work, cases))
+
+
+def run(scale: dict, work: Path, postgresql: str | None, log=print) -> dict:
+    began = time.monotonic()
+    end = began + scale["minutes"] * 60
+    figures: dict = {"scale": scale, "started": datetime.now(UTC).isoformat(timespec="seconds")}
+    base = work / "base"
+    programme(base / "p")
+
+    log(f"crash: {scale['crash']} trials")
+    figures["crash"] = crash.run(work / "crash", scale["crash"])
+    log(f"  {crash.bad(figures['crash']) or 'no partial, lost or damaged store'}")
+
+    log(f"concurrency: {scale['processes']} × {scale['writes']} writes")
+    figures["concurrency"] = concurrency.run(work, scale["processes"], scale["writes"], postgresql)
+
+    log("injection")
+    figures["injection"] = outputs.injection(work / "injection", base, scale["payloads"])
+    log("privacy")
+    figures["privacy"] = outputs.privacy(work / "privacy", base, postgresql)
+
+    # The fuzz takes what is left of the budget, two kinds at a time.
+    left = max(60.0, end - time.monotonic() - 30)
+    kinds = list(fuzz.KINDS)
+    rounds = (len(kinds) + 1) // 2
+    log(f"fuzz: {len(kinds)} kinds × {scale['fuzz']} cases, {left / 60:.1f} min left")
+    figures["fuzz"] = {}
+    started = time.monotonic()
+    with multiprocessing.get_context("fork").Pool(2, maxtasksperchild=1) as pool:
+        jobs = []
+        for n, name in enumerate(kinds):
+            deadline = started + left * ((n // 2) + 1) / rounds
+            jobs.append((name, str(work / "fuzz"), scale["fuzz"], deadline))
+        for name, result in pool.imap(_fuzz_worker, jobs):
+            figures["fuzz"][name] = result
+            log(f"  {name}: {result['cases']} cases, {result['internal_errors']} internal errors")
+    figures["seconds"] = round(time.monotonic() - began, 1)
+    return figures
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def _ok(good: bool) -> str:
+    return "yes" if good else "**NO**"
+
+
+def table(f: dict) -> str:
+    c = f["crash"]
+    bad = crash.bad(c)
+    conc = f["concurrency"]
+    inj = f["injection"]
+    priv = f["privacy"]
+    fz = f["fuzz"]
+    rows = [
+        ("crash", f"{c['trials']} SIGKILL trials over 5 commands ({c['killed']} killed mid-run)",
+         f"partial {bad.get('partial', 0)}, lost {bad.get('lost', 0)}, "
+         f"integrity_check failed {bad.get('integrity', 0)}",
+         _ok(not bad)),
+    ]  # fmt: skip
+    for backend, g in conc.items():
+        rows.append(
+            (
+                f"concurrency ({backend})",
+                f"{g['processes']} processes × {g['writes']} writes",
+                f"{g['participants']} of {g['expected']} records, audit {g['audit']}, "
+                f"errors {g['errors']}, {g['writes_per_second']} writes/s",
+                _ok(g["exact"] and g["errors"] == 0),
+            )
+        )
+    for name, g in fz.items():
+        rows.append(
+            (
+                f"fuzz: {name}",
+                f"{g['cases']:,} cases ({g['store_cases']:,} reaching the store or the CLI)",
+                f"internal errors {g['internal_errors']}, partial writes {g['partial_writes']}",
+                _ok(g["internal_errors"] == 0 and g["partial_writes"] == 0),
+            )
+        )
+    t = inj["template_outcomes"]
+    rows += [
+        ("injection: fields", f"{inj['fields']} hostile fields, {inj['outputs']} output files",
+         f"unescaped: HTML {len(inj['html'])}, .eml {len(inj['eml'])}, .ics {len(inj['ics'])}",
+         _ok(inj["escapes"] == 0)),
+        ("injection: templates", f"{inj['template_payloads']} template payloads",
+         f"refused {t['refused']}, rendered inert {t['rendered inert']}, escaped {t['escaped']}",
+         _ok(t["escaped"] == 0)),
+    ]  # fmt: skip
+    for backend, g in priv.items():
+        rows.append(
+            (
+                f"privacy ({backend})",
+                f"{g['store_bytes_scanned']:,} store bytes, {g['output_files_scanned']} outputs "
+                "after erasure",
+                f"name, e-mail, phone or notes found {len(g['hits_after_erasure'])} times "
+                f"(all four were found before erasure: "
+                f"{_ok(len(g['markers_found_before_erasure']) == 4)})",
+                _ok(not g["hits_after_erasure"] and len(g["markers_found_before_erasure"]) == 4),
+            )
+        )
+    lines = ["| check | size | result | passed |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+def details(f: dict) -> str:
+    c = f["crash"]
+    out = ["### Crash outcomes per command", ""]
+    out += ["| command | undisturbed time (s) | commits | outcomes |", "|---|---|---|---|"]
+    for name, counts in c["outcomes"].items():
+        text = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        out.append(f"| {name} | {c['per_command_seconds'][name]} | {c['commits'][name]} | {text} |")
+    out += ["", "Kill placements: " + ", ".join(f"{k} {v}" for k, v in c["placements"].items())]
+    out += ["", "### Fuzz outcomes per kind", ""]
+    for name, g in f["fuzz"].items():
+        text = ", ".join(f"{k} {v:,}" for k, v in sorted(g["outcomes"].items()))
+        out.append(f"- {name}: {text} ({g['seconds']} s)")
+        out += [f"  - internal error: `{s.splitlines()[0]}`" for s in g["samples"]]
+    inj = f["injection"]
+    if inj["output_failures"]:
+        out += ["", "Outputs of the hostile programme that were refused (exit 2):", ""]
+        out += [f"- `{x}`" for x in inj["output_failures"]]
+    return "\n".join(out)
+
+
+DOC = """# Reliability
+
+What `make reliability` measures, and the figures of its last full run. It is not part of
+`make test` (a smoke run of a few trials of each check is); run it after a change to the store,
+an import, a reader or the templates:
+
+```sh
+make reliability                                              # SQLite only
+YK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test make reliability   # and PostgreSQL
+```
+
+It runs `python -m reliability.run`, prints the table below and writes this page. The whole run
+is bounded by {minutes:.0f} minutes: crash, concurrency, injection and privacy run first, and the
+fuzz takes the time left, two kinds at a time; a kind that cannot reach {fuzz:,} cases in its
+share stops there, and the table shows how many it ran.
+
+- **crash**: `survey import`, `import`, `participant erase`, `report` and a migration (schema
+  version 1 to the current one), each run in a forked process that is killed with SIGKILL after a
+  random delay (up to 1.2 × its undisturbed time) or from inside, just before or just after one of
+  its database commits. Afterwards the folder must be in the state before the command or after it
+  (table by table, write times aside); `import` killed between its commit and the rename of
+  `programme.toml` counts as after only if running the same import again finishes it.
+- **concurrency**: processes writing at once, each write a unit of work that reads and then adds
+  a participant (every 100th also a theme); the counts must be exact and no process may see an
+  error.
+- **fuzz**: mutated files of every input kind, the edits drawn by hypothesis (bytes deleted,
+  inserted or repeated; tokens such as 3,000 brackets, `NaN`, 30 nines, NUL, a BOM, `sep=;`;
+  values replaced by null, booleans, integers of 2^63 and more, lists, tables, hostile text; rows
+  duplicated; keys removed), run in-process through the library (`records.json` is checked and
+  loaded in a unit of work that is then rolled back; `programme.toml` is opened as `yk` opens it,
+  every 25th through `yk validate`; survey files are read by their reader, every 200th readable
+  one imported into a store; mapping files are read and used). An internal error is any exception
+  that is not the library's own error (exit 2).
+- **injection**: hostile text (HTML, template syntax, CR/LF with e-mail headers and calendar
+  properties, bidi controls) in every free-text field of the example's records and in the
+  programme's name and organisation; the site, certificates, e-mail drafts, calendar and export
+  are built and read back. Template payloads (sandbox escapes, includes outside the folder,
+  symlinks, runaway loops and values) are put in the programme's `templates/` one at a time.
+- **privacy**: one participant's name, e-mail, phone and notes set to unique markers, every output
+  built, the participant erased, every output built again; the markers are searched for (UTF-8
+  and UTF-16) in every byte of the SQLite store and its `-wal`/`-shm`, in every row of every
+  PostgreSQL table, and in the outputs. (PostgreSQL keeps old row versions in its data files until
+  `VACUUM`; those files are the server's and are not read here.)
+
+## Last run
+
+{when}, {machine}, {seconds:.0f} s in all.
+
+{table}
+
+{details}
+"""
+
+
+def document(f: dict) -> str:
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python " + (
+        platform.python_version()
+    )
+    return DOC.format(
+        minutes=f["scale"]["minutes"],
+        fuzz=f["scale"]["fuzz"],
+        when=f["started"],
+        machine=machine,
+        seconds=f["seconds"],
+        table=table(f),
+        details=details(f),
+    )
+
+
+def passed(f: dict) -> bool:
+    conc = all(g["exact"] and g["errors"] == 0 for g in f["concurrency"].values())
+    fz = all(g["internal_errors"] == 0 and g["partial_writes"] == 0 for g in f["fuzz"].values())
+    inj = f["injection"]["escapes"] == 0 and f["injection"]["template_outcomes"]["escaped"] == 0
+    priv = all(not g["hits_after_erasure"] for g in f["privacy"].values())
+    return not crash.bad(f["crash"]) and conc and fz and inj and priv
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a few trials of each check")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the page")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    parser.add_argument("--minutes", type=float, default=None, help="the time budget")
+    args = parser.parse_args(argv)
+    scale = dict(SMOKE if args.smoke else FULL)
+    if args.minutes:
+        scale["minutes"] = args.minutes
+    out = args.out or (None if args.smoke else ROOT / "docs" / "reliability.md")
+    work = Path(tempfile.mkdtemp(prefix="yk-reliability-"))
+    postgresql = os.environ.get("YK_TEST_DATABASE_URL")
+    try:
+        figures = run(scale, work, postgresql)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(table(figures))
+    if out is not None:
+        out.write_text(document(figures), encoding="utf-8")
+        print(f"Wrote {out}.")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
+    return 0 if passed(figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
