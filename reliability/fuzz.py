@@ -55,7 +55,7 @@ CASES = st.one_of(
     st.tuples(st.just("data"), st.lists(DATA_EDIT, min_size=1, max_size=3)),
 )
 BYTES_ONLY = st.tuples(st.just("bytes"), st.lists(BYTE_EDIT, min_size=1, max_size=3))
-BATCH = 20
+BATCH = 50
 DEADLINE: float | None = None
 """time.monotonic() at which a kind stops drawing cases (set by the runner's time budget)."""
 """Cases drawn per hypothesis example: its own cost per example is then shared by many."""
@@ -428,15 +428,46 @@ def mapping_kind(work: Path, cases: int) -> dict:
     return tally.figures(time.monotonic() - started)
 
 
+READERS = ("csv", "webropol", "limesurvey", "msforms", "googleforms")
+
+
+def surveys_kind(work: Path, cases: int) -> dict:
+    """Survey exports: the cases shared out over every reader, each with its own seed."""
+    global DEADLINE
+    overall = DEADLINE
+    began = time.monotonic()
+    parts = {}
+    for n, name in enumerate(READERS):
+        if overall is not None:  # each reader its share of what is left
+            DEADLINE = time.monotonic() + (overall - time.monotonic()) / (len(READERS) - n)
+        parts[name] = survey_kind(work, name, cases // len(READERS))
+    DEADLINE = overall
+    figures = {
+        key: sum(p[key] for p in parts.values())
+        for key in ("cases", "internal_errors", "partial_writes", "store_cases")
+    }
+    outcomes: Counter = Counter()
+    for p in parts.values():
+        outcomes.update(p["outcomes"])
+    figures.update(
+        outcomes=dict(outcomes),
+        seconds=round(time.monotonic() - began, 1),
+        samples=[s for p in parts.values() for s in p["samples"]],
+        readers={name: p["cases"] for name, p in parts.items()},
+    )
+    return figures
+
+
 KINDS = {
     "records.json": records_kind,
     "programme.toml": programme_kind,
+    "survey exports": surveys_kind,
     "mapping file": mapping_kind,
-    **{
-        f"survey: {name}": (lambda work, cases, name=name: survey_kind(work, name, cases))
-        for name in ("csv", "webropol", "limesurvey", "msforms", "googleforms")
-    },
 }
+WEIGHTS = {"records.json": 4.4, "programme.toml": 3.3, "survey exports": 1.3, "mapping file": 1.0}
+"""CPU milliseconds per case, measured: the time budget is shared out by them."""
+LANES = (("records.json", "mapping file"), ("programme.toml", "survey exports"))
+"""The kinds each of the two fuzzing processes runs, in order."""
 
 
 def run_kind(args: tuple[str, str, int]) -> tuple[str, dict]:
@@ -447,3 +478,16 @@ def run_kind(args: tuple[str, str, int]) -> tuple[str, dict]:
     figures = KINDS[name](folder, cases)
     shutil.rmtree(folder, ignore_errors=True)
     return name, figures
+
+
+def run_lane(args: tuple[tuple[str, ...], str, int, float]) -> list[tuple[str, dict]]:
+    """One process's kinds in turn, each with its share of the time until ``until``."""
+    global DEADLINE
+    names, work, cases, until = args
+    results = []
+    for n, name in enumerate(names):
+        left = until - time.monotonic()
+        weight = WEIGHTS[name] / sum(WEIGHTS[k] for k in names[n:])
+        DEADLINE = time.monotonic() + max(1.0, left * weight)
+        results.append(run_kind((name, work, cases)))
+    return results

@@ -4,8 +4,8 @@
     python -m reliability.run --smoke  # a few trials of each, for the test suite
     YK_TEST_DATABASE_URL=postgresql://... adds PostgreSQL to concurrency and privacy
 
-The fuzz runs in two processes with a share of the time budget each; a kind that cannot reach
-its number of cases in its share stops there and the table says how many it ran.
+The fuzz runs in two processes, each kind with a share of the time budget; a kind that cannot
+reach its number of cases in its share stops there and the table says how many it ran.
 """
 
 from __future__ import annotations
@@ -34,12 +34,6 @@ FULL = {"crash": 1000, "processes": 8, "writes": 1000, "fuzz": 100_000, "payload
 SMOKE = {"crash": 10, "processes": 2, "writes": 20, "fuzz": 40, "payloads": 4, "minutes": 5.0}
 
 
-def _fuzz_worker(args: tuple[str, str, int, float]) -> tuple[str, dict]:
-    name, work, cases, deadline = args
-    fuzz.DEADLINE = deadline
-    return fuzz.run_kind((name, work, cases))
-
-
 def run(scale: dict, work: Path, postgresql: str | None, log=print) -> dict:
     began = time.monotonic()
     end = began + scale["minutes"] * 60
@@ -59,21 +53,19 @@ def run(scale: dict, work: Path, postgresql: str | None, log=print) -> dict:
     log("privacy")
     figures["privacy"] = outputs.privacy(work / "privacy", base, postgresql)
 
-    # The fuzz takes what is left of the budget, two kinds at a time.
+    # The fuzz takes what is left of the budget, in two processes.
     left = max(60.0, end - time.monotonic() - 30)
-    kinds = list(fuzz.KINDS)
-    rounds = (len(kinds) + 1) // 2
-    log(f"fuzz: {len(kinds)} kinds × {scale['fuzz']} cases, {left / 60:.1f} min left")
+    log(f"fuzz: {len(fuzz.KINDS)} kinds × {scale['fuzz']} cases, {left / 60:.1f} min left")
     figures["fuzz"] = {}
-    started = time.monotonic()
-    with multiprocessing.get_context("fork").Pool(2, maxtasksperchild=1) as pool:
-        jobs = []
-        for n, name in enumerate(kinds):
-            deadline = started + left * ((n // 2) + 1) / rounds
-            jobs.append((name, str(work / "fuzz"), scale["fuzz"], deadline))
-        for name, result in pool.imap(_fuzz_worker, jobs):
-            figures["fuzz"][name] = result
-            log(f"  {name}: {result['cases']} cases, {result['internal_errors']} internal errors")
+    until = time.monotonic() + left
+    jobs = [(lane, str(work / "fuzz"), scale["fuzz"], until) for lane in fuzz.LANES]
+    with multiprocessing.get_context("fork").Pool(len(jobs), maxtasksperchild=1) as pool:
+        for lane in pool.imap(fuzz.run_lane, jobs):
+            for name, result in lane:
+                figures["fuzz"][name] = result
+                errors = result["internal_errors"]
+                log(f"  {name}: {result['cases']} cases, {errors} internal errors")
+    figures["fuzz"] = {name: figures["fuzz"][name] for name in fuzz.KINDS}
     figures["seconds"] = round(time.monotonic() - began, 1)
     return figures
 
@@ -155,6 +147,10 @@ def details(f: dict) -> str:
     for name, g in f["fuzz"].items():
         text = ", ".join(f"{k} {v:,}" for k, v in sorted(g["outcomes"].items()))
         out.append(f"- {name}: {text} ({g['seconds']} s)")
+        if "readers" in g:
+            out.append(
+                "  - cases per reader: " + ", ".join(f"{k} {v:,}" for k, v in g["readers"].items())
+            )
         out += [f"  - internal error: `{s.splitlines()[0]}`" for s in g["samples"]]
     inj = f["injection"]
     if inj["output_failures"]:
@@ -176,8 +172,10 @@ YK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test make reliability 
 
 It runs `python -m reliability.run`, prints the table below and writes this page. The whole run
 is bounded by {minutes:.0f} minutes: crash, concurrency, injection and privacy run first, and the
-fuzz takes the time left, two kinds at a time; a kind that cannot reach {fuzz:,} cases in its
-share stops there, and the table shows how many it ran.
+fuzz takes the time left in two processes, shared out among the kinds by their cost per case; a
+kind that cannot reach {fuzz:,} cases in its share stops there, and the table shows how many it
+ran. (The survey exports' cases are shared out over the five readers, which share one tabular
+core but each have their own seed file.)
 
 - **crash**: `survey import`, `import`, `participant erase`, `report` and a migration (schema
   version 1 to the current one), each run in a forked process that is killed with SIGKILL after a

@@ -23,5 +23,5 @@ def test_the_reliability_script_runs_and_every_figure_passes(tmp_path, monkeypat
     text = out.read_text(encoding="utf-8")
     assert "| crash | " in text and "| injection: templates |" in text
     assert "**NO**" not in text
-    for kind in ("records.json", "programme.toml", "mapping file", "survey: webropol"):
+    for kind in ("records.json", "programme.toml", "mapping file", "survey exports"):
         assert f"| fuzz: {kind} |" in text
