@@ -201,3 +201,18 @@ def test_commands_write_their_outputs(tmp_path, capsys, example):
     )
     assert code == 2 and "no active consent" in err
     assert not (tmp_path / "c2").exists()
+
+
+def test_line_breaks_in_names_never_break_the_calendar(records):
+    import attrs
+
+    name = "Ohjelma\r\nBEGIN:VEVENT\rSUMMARY:evil\nEND:VEVENT"
+    programme = attrs.evolve(records.programme, name=name)
+    session = attrs.evolve(records.sessions[0], title="Työpaja\r\nATTENDEE:mailto:x@example.org")
+    broken = attrs.evolve(records, programme=programme, sessions=[session, *records.sessions[1:]])
+    data = calendar(broken, "en").to_ical().decode("utf-8")
+    lines = data.replace("\r\n ", "").split("\r\n")
+    assert sum(1 for line in lines if line == "BEGIN:VEVENT") == len(
+        Calendar.from_ical(calendar(records, "en").to_ical()).walk("VEVENT")
+    )
+    assert not [line for line in lines if line.startswith(("ATTENDEE", "SUMMARY:evil"))]

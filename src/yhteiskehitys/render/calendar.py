@@ -18,6 +18,12 @@ PRODID = "-//yhteiskehitys//yk calendar//EN"
 MAX_NETWORK_MEETINGS = 500
 
 
+def _line(text: str) -> str:
+    """One line of text: icalendar escapes a line feed in some properties but refuses a
+    carriage return, or a line break in a category, with an AssertionError."""
+    return " ".join(text.replace("\r", "\n").split("\n"))
+
+
 def _uid(kind: str, key: str, records: Records) -> str:
     slug = "".join(c if c.isalnum() else "-" for c in records.programme.name.casefold())[:40]
     return f"{kind}-{key.replace(':', '~')}@{slug.strip('-') or 'programme'}.yhteiskehitys"
@@ -43,7 +49,7 @@ def calendar(records: Records, lang: str) -> Any:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", records.programme.name)
+    cal.add("x-wr-calname", _line(records.programme.name))
     for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
         kind = vocab.label(vocab.SESSION_KINDS, session.kind, _)
         event = Event()
@@ -51,13 +57,13 @@ def calendar(records: Records, lang: str) -> Any:
         event.add("dtstamp", stamp)
         event.add("dtstart", session.date)
         event.add("dtend", session.date + timedelta(days=1))
-        event.add("summary", session.title or kind.capitalize())
+        event.add("summary", _line(session.title or kind.capitalize()))
         lines = [f"{_('Kind')}: {kind}"]
         if session.methods:
             methods = ", ".join(vocab.label(vocab.METHODS, m, _) for m in session.methods)
             lines.append(f"{_('Ways of working')}: {methods}")
-        event.add("description", "\n".join(lines))
-        event.add("categories", [records.programme.name])
+        event.add("description", "\n".join(_line(line) for line in lines))
+        event.add("categories", [_line(records.programme.name)])
         cal.add_component(event)
     network = records.programme.network
     for day in network_dates(records):
@@ -66,7 +72,7 @@ def calendar(records: Records, lang: str) -> Any:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", network.name)
+        event.add("summary", _line(network.name))
         event.add("description", _("Meeting of the network of actors"))
         cal.add_component(event)
     return cal
