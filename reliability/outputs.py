@@ -117,7 +117,7 @@ def _scan(out: Path, clean: dict) -> dict:
             eml_bad += [f"{path.name}: header {h}" for h in sorted(extra)]
             eml_bad += [f"{path.name}: {k}" for k, v in message.items() if "\n" in str(v)]
         elif path.suffix == ".ics":
-            lines = path.read_text(encoding="utf-8").replace("\r\n ", "").splitlines()
+            lines = path.read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
             names = {re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line}
             ics_bad += [f"property {n}" for n in sorted(names - clean["ics_names"])]
             if sum(1 for line in lines if line == "BEGIN:VEVENT") != clean["events"]:
@@ -130,7 +130,7 @@ def _clean_shape(out: Path) -> dict:
     for path in out.rglob("*.eml"):
         headers |= {k.lower() for k in email.message_from_bytes(path.read_bytes()).keys()}
     for path in out.rglob("*.ics"):
-        lines = path.read_text(encoding="utf-8").replace("\r\n ", "").splitlines()
+        lines = path.read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
         names |= {re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line}
         events += sum(1 for line in lines if line == "BEGIN:VEVENT")
     return {"eml_headers": headers, "ics_names": names, "events": events}

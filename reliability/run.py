@@ -110,7 +110,11 @@ def table(f: dict) -> str:
             )
         )
     t = inj["template_outcomes"]
+    crashed = [x for x in inj["output_failures"] if ": exit 3:" in x]
     rows += [
+        ("injection: outputs", "site, certificates, .eml, .ics and export of the hostile programme",
+         f"internal errors {len(crashed)}, refused {len(inj['output_failures']) - len(crashed)}",
+         _ok(not crashed)),
         ("injection: fields", f"{inj['fields']} hostile fields, {inj['outputs']} output files",
          f"unescaped: HTML {len(inj['html'])}, .eml {len(inj['eml'])}, .ics {len(inj['ics'])}",
          _ok(inj["escapes"] == 0)),
@@ -154,7 +158,7 @@ def details(f: dict) -> str:
         out += [f"  - internal error: `{s.splitlines()[0]}`" for s in g["samples"]]
     inj = f["injection"]
     if inj["output_failures"]:
-        out += ["", "Outputs of the hostile programme that were refused (exit 2):", ""]
+        out += ["", "Outputs of the hostile programme that failed:", ""]
         out += [f"- `{x}`" for x in inj["output_failures"]]
     return "\n".join(out)
 
@@ -233,7 +237,11 @@ def document(f: dict) -> str:
 def passed(f: dict) -> bool:
     conc = all(g["exact"] and g["errors"] == 0 for g in f["concurrency"].values())
     fz = all(g["internal_errors"] == 0 and g["partial_writes"] == 0 for g in f["fuzz"].values())
-    inj = f["injection"]["escapes"] == 0 and f["injection"]["template_outcomes"]["escaped"] == 0
+    inj = (
+        f["injection"]["escapes"] == 0
+        and f["injection"]["template_outcomes"]["escaped"] == 0
+        and not [x for x in f["injection"]["output_failures"] if ": exit 3:" in x]
+    )
     priv = all(not g["hits_after_erasure"] for g in f["privacy"].values())
     return not crash.bad(f["crash"]) and conc and fz and inj and priv
 
