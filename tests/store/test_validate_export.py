@@ -69,6 +69,10 @@ CASES = {
         _set("audit/0/action", ["import"]),
         "records.json: audit[0].action: expected a string",
     ),
+    "null audit operator": (
+        _set("audit/0/operator", None),
+        "records.json: audit[0].operator: expected a string",
+    ),
     "missing audit field": (
         lambda d: d["audit"][0].pop("at"),
         "records.json: audit[0].at: required field is missing",
@@ -141,3 +145,11 @@ def test_every_problem_is_reported_at_once(store):
     with pytest.raises(ConfigError) as caught:
         import_text(store, json.dumps(data), source="records.json")
     assert len(caught.value.problems) >= 3
+
+
+def test_audit_fields_are_as_nullable_as_the_audit_table():
+    from yhteiskehitys.store import schema
+    from yhteiskehitys.store.validate_export import AUDIT_COLUMNS, AUDIT_FIELDS
+
+    for key, (_, nullable) in AUDIT_FIELDS.items():
+        assert schema.audit.c[AUDIT_COLUMNS[key]].nullable == nullable, key

@@ -24,15 +24,23 @@ __all__ = ["column_problems", "parse_export", "validate_export"]
 AUDIT_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "seq": (int, False),
     "at": (str, False),
-    "operator": (str, True),
+    "operator": (str, False),
     "action": (str, False),
     "entity": (str, False),
     "id": (str, False),
     "redacted": (bool, False),
 }
 """An audit entry's scalar fields: the kind and whether null is allowed (before/after are any
-JSON)."""
-AUDIT_COLUMNS = {"seq": "seq", "action": "action", "entity": "entity", "id": "entity_id"}
+JSON); as the audit table's columns (a test keeps them equal)."""
+AUDIT_COLUMNS = {
+    "seq": "seq",
+    "at": "at",
+    "operator": "operator",
+    "action": "action",
+    "entity": "entity",
+    "id": "entity_id",
+    "redacted": "redacted",
+}
 _INT_BITS = {sa.SmallInteger: 15, sa.BigInteger: 63, sa.Integer: 31}
 
 
