@@ -23,6 +23,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
+    "yhteiskehitys.builtin.budget",
     "yhteiskehitys.builtin.loop_checks",
     "yhteiskehitys.builtin.vocabulary_checks",
 )

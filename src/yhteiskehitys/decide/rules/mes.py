@@ -69,10 +69,13 @@ class Engine:
         self.candidates = [j for j in range(m) if supported[j] and profile.costs[j] > 0]
         self.cost_f = [float(c) for c in profile.costs]
         self.lower = {
-            j: self.cost_f[j] / float(profile.supporter_weights[j] @ profile.utility_f[j])
+            j: self.cost_f[j] / float((profile.supporter_weights[j] * profile.utility_f[j]).sum())
             for j in self.candidates
         }
         self.wu = {j: profile.supporter_weights[j] * profile.utility_f[j] for j in self.candidates}
+        self.unit = {j: bool((profile.supporter_weights[j] == 1).all()) for j in self.candidates}
+        self.total_w = {j: float(profile.supporter_weights[j].sum()) for j in self.candidates}
+        self.total_wu = {j: float(self.wu[j].sum()) for j in self.candidates}
 
     def run(self, per_voter: Fraction) -> Run:
         p = self.p
@@ -86,8 +89,8 @@ class Engine:
             fresh: dict[int, float] = {}
             state.known.clear()
             while heap and heap[0][1] not in fresh:
-                _, j = heapq.heappop(heap)
-                rho = self._look(j, budgets, state)
+                lower, j = heapq.heappop(heap)
+                rho = self._look(j, budgets, state, lower)
                 if rho is not None:
                     fresh[j] = rho
                     heapq.heappush(heap, (rho, j))
@@ -95,8 +98,8 @@ class Engine:
                 break
             limit = heap[0][0] * (1 + TOL)
             dropped = set()
-            for _, j in [e for e in heap if e[0] <= limit and e[1] not in fresh]:
-                rho = self._look(j, budgets, state)  # a stale lower bound this close
+            for lower, j in [e for e in heap if e[0] <= limit and e[1] not in fresh]:
+                rho = self._look(j, budgets, state, lower)  # a stale lower bound this close
                 if rho is None:
                     dropped.add(j)
                 else:
@@ -114,8 +117,8 @@ class Engine:
             rhos.append(rho)
         return Run(chosen=chosen, rhos=rhos, budgets=budgets, zero_cost=list(self.zero_cost))
 
-    def _look(self, j: int, budgets: np.ndarray, state: _Exactness) -> float | None:
-        rho = self._rho(j, budgets)
+    def _look(self, j: int, budgets, state: _Exactness, lower: float) -> float | None:
+        rho = self._rho(j, budgets, lower)
         if rho != "near":
             return rho
         value = state.exact().rho(j)
@@ -124,27 +127,54 @@ class Engine:
         state.known[j] = value
         return float(value)
 
-    def _rho(self, j: int, budgets: np.ndarray):
-        """``rho`` of project ``j`` in floating point; None if unaffordable, "near" if too close."""
-        p = self.p
-        b = budgets[p.supporters[j]]
-        w = p.supporter_weights[j]
+    def _rho(self, j: int, budgets: np.ndarray, lower: float):
+        """``rho`` of project ``j`` in floating point; None if unaffordable, "near" if too close.
+
+        The poor (who cannot pay ``rho * u``) give all they have, the rich pay ``rho * u``.
+        Starting below the answer (``lower``), the poor set only grows; when it stops growing,
+        ``rho`` is found. Most projects need one or two passes.
+        """
+        b = budgets[self.p.supporters[j]]
         cost = self.cost_f[j]
-        money = float(w @ b)
+        unit = self.unit[j]
+        money = float(b.sum()) if unit else float((self.p.supporter_weights[j] * b).sum())
         if money < cost * (1 - TOL):
             return None
         if money <= cost * (1 + TOL):
             return "near"
-        u = p.utility_f[j]
-        ratio = b / u if p.cardinal else b
-        order = np.argsort(ratio, kind="stable")
-        paid_before = np.cumsum((w * b)[order])
-        paid_before = np.concatenate(([0.0], paid_before[:-1]))
-        wu = self.wu[j][order]
-        util_from = wu[::-1].cumsum()[::-1]
-        rho = (cost - paid_before) / util_from
-        ok = rho * u[order] <= b[order]
-        return float(rho[int(np.argmax(ok))])
+        w = self.p.supporter_weights[j]
+        if not self.p.cardinal:
+            return self._rho_equal(b, w, cost, lower, self.total_w[j], unit)
+        u = self.p.utility_f[j]
+        wb = w * b
+        wu = self.wu[j]
+        total_wu = self.total_wu[j]
+        rho = lower
+        count = -1
+        while True:
+            poor = b < rho * u
+            n = int(np.count_nonzero(poor))
+            if n == count:
+                return rho
+            count = n
+            rho = (cost - float(wb[poor].sum())) / (total_wu - float(wu[poor].sum()))
+
+    @staticmethod
+    def _rho_equal(b, w, cost: float, lower: float, total_w: float, unit: bool) -> float:
+        """Approval ballots: every rich supporter pays the same share of the cost."""
+        share = lower * cost
+        count = -1
+        wb = None if unit else w * b
+        while True:
+            poor = b < share
+            n = int(np.count_nonzero(poor))
+            if n == count:
+                return share / cost
+            count = n
+            if unit:
+                share = (cost - float(b[poor].sum())) / (total_w - n)
+            else:
+                share = (cost - float(wb[poor].sum())) / (total_w - float(w[poor].sum()))
 
     def _exact_winner(self, tied: list[int], state: _Exactness) -> tuple[int, Fraction]:
         values = {}
@@ -161,9 +191,11 @@ class Engine:
 
     def _pay(self, j: int, rho: float, budgets: np.ndarray) -> None:
         s = self.p.supporters[j]
-        b = budgets[s]
-        share = rho * self.p.utility_f[j]
-        budgets[s] = np.where(b <= share, 0.0, b - share)
+        if self.p.cardinal:
+            share = rho * self.p.utility_f[j]
+        else:
+            share = rho * self.cost_f[j]
+        budgets[s] = np.maximum(budgets[s] - share, 0.0)
 
 
 def _exhaustive(p: Profile, chosen: Iterable[int], among: Iterable[int]) -> bool:

@@ -88,9 +88,7 @@ class ExactBudgets:
 
     def money(self, j: int) -> Fraction:
         p = self.profile
-        return sum(
-            (p.weights[g] * self.budgets[g] for g in p.supporters[j].tolist()), Fraction(0)
-        )
+        return sum((p.weights[g] * self.budgets[g] for g in p.supporters[j].tolist()), Fraction(0))
 
     def pay(self, j: int, rho: Fraction) -> None:
         p = self.profile

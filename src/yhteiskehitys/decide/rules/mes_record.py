@@ -10,7 +10,9 @@ from .outcome import MesMiss, MesRound
 from .profile import Profile
 
 
-def record(p: Profile, run, per_voter: Fraction) -> tuple[tuple[MesRound, ...], tuple[MesMiss, ...]]:
+def record(
+    p: Profile, run, per_voter: Fraction
+) -> tuple[tuple[MesRound, ...], tuple[MesMiss, ...]]:
     """Replay ``run`` in floating point (display figures only) and describe each project."""
     budgets = np.full(len(p.weights), float(per_voter))
     taken = set(run.chosen) | set(run.zero_cost)
@@ -28,7 +30,7 @@ def record(p: Profile, run, per_voter: Fraction) -> tuple[tuple[MesRound, ...], 
         full[s] = pay
         budgets[s] = b - pay
         for q in missed:
-            went[q][r] = float(full[p.supporters[q]] @ p.supporter_weights[q])
+            went[q][r] = float((full[p.supporters[q]] * p.supporter_weights[q]).sum())
         rounds.append(
             MesRound(
                 round=r + 1,
@@ -42,7 +44,7 @@ def record(p: Profile, run, per_voter: Fraction) -> tuple[tuple[MesRound, ...], 
         )
     misses = []
     for q in missed:
-        left = float(budgets[p.supporters[q]] @ p.supporter_weights[q])
+        left = float((budgets[p.supporters[q]] * p.supporter_weights[q]).sum())
         top = int(np.argmax(went[q])) if len(run.chosen) else -1
         amount = float(went[q][top]) if top >= 0 else 0.0
         misses.append(
