@@ -212,7 +212,7 @@ def _add1(p: Profile, engine: Engine, progress=None) -> tuple[Run, Fraction, int
     while True:
         run = engine.run(per_voter)
         if progress is not None:
-            progress.update(step)
+            progress.update(step, f"share {float(per_voter):.2f}")
         taken = run.zero_cost + run.chosen
         if p.spent(taken) > p.budget:
             if previous is None:  # cannot happen: the first run spends at most the budget
