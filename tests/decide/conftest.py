@@ -29,3 +29,18 @@ def pabulib_file(name: str) -> Path:
 
 def expected() -> dict:
     return json.loads(pabulib_file("expected.json").read_text(encoding="utf-8"))
+
+
+# The store suite's fixtures (SQLite, and PostgreSQL when YK_TEST_DATABASE_URL is set).
+import importlib.util  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location(
+    "_yk_store_fixtures_decide", Path(__file__).resolve().parent.parent / "store" / "conftest.py"
+)
+_fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fixtures)
+
+pg_database = _fixtures.pg_database
+store_url = _fixtures.store_url
+second_store_url = _fixtures.second_store_url
+store = _fixtures.store

@@ -202,5 +202,10 @@ SECTIONS: list[Section] = [
     table_section(schema.survey_responses, "id"),
     # Checklist progress (schema step 5).
     table_section(schema.checklist_progress, "item"),
+    # Participatory budgets (schema step 6).
+    table_section(schema.budgets, "id"),
+    table_section(schema.budget_projects, "position"),
+    table_section(schema.budget_ballots, "position"),
+    table_section(schema.budget_voters, "voter"),
 ]
 """In dependency order. A later schema version appends its own sections here."""
