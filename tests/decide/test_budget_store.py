@@ -160,7 +160,7 @@ def test_a_pb_file_imports_counts_as_pabutools_and_exports_back(store):
 def test_a_broken_pb_file_imports_nothing(store, tmp_path):
     path = tmp_path / "rikki.pb"
     path.write_text("META\nkey;value\n", encoding="utf-8")
-    with pytest.raises(PabulibError, match="rikki.pb"), store.transaction() as tx:
+    with pytest.raises(PabulibError, match=r"rikki\.pb"), store.transaction() as tx:
         B.import_pb(tx, path)
     with store.read() as tx:
         assert B.list_budgets(tx) == []

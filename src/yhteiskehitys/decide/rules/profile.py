@@ -9,6 +9,7 @@ ordinal ballots count as Borda points.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -38,6 +39,16 @@ class Profile:
 
     @classmethod
     def from_election(cls, election: Election) -> Profile:
+        enabled = gc.isenabled()
+        gc.disable()  # many small objects, no cycles (as in the reader)
+        try:
+            return cls._build(election)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, election: Election) -> Profile:
         ids = [p.id for p in election.projects]
         index = {pid: j for j, pid in enumerate(ids)}
         cardinal = election.vote_type in CARDINAL or election.vote_type == "ordinal"
