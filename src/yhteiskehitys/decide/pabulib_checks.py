@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from fractions import Fraction
 
 from .election import CARDINAL, REQUIRED_META, VOTE_TYPES, Election, Number, parse_number
@@ -222,12 +223,11 @@ def check_tallies(source: str, election: Election, lines: Sequence[int]) -> None
             None,
             f"META num_votes says {meta['num_votes']} but VOTES lists {len(election.ballots)}",
         )
-    votes: Counter[str] = Counter()
+    votes = Counter(chain.from_iterable(b.vote for b in election.ballots))
     score: dict[str, Number] = {}
-    for b in election.ballots:
-        votes.update(b.vote)
-        if b.points is not None:
-            for pid, pts in zip(b.vote, b.points, strict=False):
+    if any(b.points is not None for b in election.ballots):
+        for b in election.ballots:
+            for pid, pts in zip(b.vote, b.points or (), strict=False):
                 score[pid] = score.get(pid, 0) + pts
     for project, line in zip(election.projects, lines, strict=True):
         said = project.fields.get("votes")

@@ -85,33 +85,38 @@ class Engine:
         state = _Exactness(p, per_voter, chosen, rhos)
         heap = [(self.lower[j], j) for j in self.candidates]
         heapq.heapify(heap)
+        gone: set[int] = set()  # bought or dropped: their entries are skipped when met
         while heap:
             fresh: dict[int, float] = {}
             state.known.clear()
             while heap and heap[0][1] not in fresh:
                 lower, j = heapq.heappop(heap)
+                if j in gone:
+                    continue
                 rho = self._look(j, budgets, state, lower)
-                if rho is not None:
+                if rho is None:
+                    gone.add(j)
+                else:
                     fresh[j] = rho
                     heapq.heappush(heap, (rho, j))
             if not fresh:
                 break
             limit = heap[0][0] * (1 + TOL)
-            dropped = set()
             for lower, j in [e for e in heap if e[0] <= limit and e[1] not in fresh]:
+                if j in gone:
+                    continue
                 rho = self._look(j, budgets, state, lower)  # a stale lower bound this close
                 if rho is None:
-                    dropped.add(j)
+                    gone.add(j)
                 else:
                     fresh[j] = rho
-            tied = [j for j, rho in fresh.items() if rho <= limit]
+            tied = [j for j, rho in fresh.items() if rho <= limit and j not in gone]
             if len(tied) > 1:
                 winner, value = self._exact_winner(tied, state)
                 rho = float(value)
             else:
                 winner, rho = tied[0], fresh[tied[0]]
-            heap = [(fresh.get(j, r), j) for r, j in heap if j != winner and j not in dropped]
-            heapq.heapify(heap)
+            gone.add(winner)
             self._pay(winner, rho, budgets)
             chosen.append(winner)
             rhos.append(rho)
