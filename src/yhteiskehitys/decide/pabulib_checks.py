@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
 from fractions import Fraction
+from itertools import chain
 
 from .election import CARDINAL, REQUIRED_META, VOTE_TYPES, Election, Number, parse_number
 from .errors import PabulibError
