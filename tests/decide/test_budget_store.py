@@ -176,3 +176,22 @@ def test_budgets_travel_in_the_programme_export(store, second_store_url):
         assert export_text(second) == text
         with second.read() as tx, store.read() as original:
             assert B.load_election(tx, "koulu") == B.load_election(original, "koulu")
+
+
+def test_an_erased_voter_stays_counted_but_not_named(store):
+    from yhteiskehitys.store.rights import erase_in
+
+    _school(store)
+    with store.transaction() as tx:
+        B.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
+    with store.transaction() as tx:
+        erase_in(tx, "P-1")
+    import json
+
+    data = json.loads(export_text(store))
+    [voter] = data["records"]["budget_voters"]
+    assert voter["voter"].startswith("anon-")
+    votes = [e for e in data["audit"] if e["entity"] == "budget" and e["action"] == "vote"]
+    assert votes and all("P-1" not in json.dumps(e) for e in votes)
+    with store.read() as tx:
+        assert len(B.load_election(tx, "koulu").ballots) == 1

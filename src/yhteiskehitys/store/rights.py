@@ -180,6 +180,9 @@ def _erase_in(tx: Transaction, pid: str) -> tuple[int, int, int]:
         conn.execute(
             s.update().where(s.c.id == sid).values(facilitators=_replace(facilitators, pid, token))
         )
+    # Who has voted in a budget stays counted (one ballot each), no longer by whom.
+    voters = schema.budget_voters
+    conn.execute(voters.update().where(voters.c.voter == pid).values(voter=token))
     conn.execute(schema.personal_data.delete().where(schema.personal_data.c.participant == pid))
     conn.execute(schema.consents.delete().where(schema.consents.c.participant == pid))
     conn.execute(schema.participants.delete().where(schema.participants.c.id == pid))
