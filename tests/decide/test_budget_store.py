@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from yhteiskehitys.decide import ballots, count, exchange, read_pabulib, read_pabulib_text
 from yhteiskehitys.decide import budgets as B
-from yhteiskehitys.decide import read_pabulib, read_pabulib_text
 from yhteiskehitys.decide.errors import BudgetError, PabulibError
 from yhteiskehitys.model import AgeRange, Participant, TargetGroup
 from yhteiskehitys.model.target_group import MunicipalityRule
@@ -43,18 +43,18 @@ def _school(store) -> None:
 def test_a_childrens_budget_end_to_end(store, tmp_path):
     _school(store)
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-1", ["1", "2"], target_group=PUPILS, on=DAY)
-        B.cast_vote(tx, "koulu", "P-2", ["1"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-1", ["1", "2"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-2", ["1"], target_group=PUPILS, on=DAY)
     paper = tmp_path / "paperit.csv"
     paper.write_text("ballot;projects\n001;2,1\n002;3\n003;\n", encoding="utf-8")
     with store.transaction() as tx:
-        assert B.import_paper_ballots(tx, "koulu", paper) == 3
+        assert ballots.import_paper_ballots(tx, "koulu", paper) == 3
     with store.read() as tx:
-        election, outcome = B.count_budget(tx, "koulu", pm=PM, rule="greedy")
+        election, outcome = count.count_budget(tx, "koulu", pm=PM, rule="greedy")
         assert outcome.selected == ("1", "3")
         assert len(election.ballots) == 5
-        text = B.export_pb(tx, "koulu")
-        sentence = B.explain_project(tx, "koulu", "2", pm=PM, rule="greedy", lang="en")
+        text = exchange.export_pb(tx, "koulu")
+        sentence = count.explain_project(tx, "koulu", "2", pm=PM, rule="greedy", lang="en")
         entries = tx.audit.entries(entity="budget", entity_id="koulu")
     assert sentence.startswith("Got 2 votes. When its turn came, €400 were left")
     again = read_pabulib_text(text)
@@ -67,7 +67,7 @@ def test_a_childrens_budget_end_to_end(store, tmp_path):
 def test_eligibility_and_one_ballot_per_voter(store):
     _school(store)
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
     refusals = {
         "P-1": "has voted in budget 'koulu' already",
         "P-9": "may not vote in budget 'koulu': not aged 7-15",
@@ -75,16 +75,16 @@ def test_eligibility_and_one_ballot_per_voter(store):
     }
     for voter, message in refusals.items():
         with pytest.raises(BudgetError, match=message), store.transaction() as tx:
-            B.cast_vote(tx, "koulu", voter, ["3"], target_group=PUPILS, on=DAY)
+            ballots.cast_vote(tx, "koulu", voter, ["3"], target_group=PUPILS, on=DAY)
     local = TargetGroup(
         name="Kittilän oppilaat",
         age=AgeRange(min=7, max=15),
         eligibility=[MunicipalityRule(municipalities=["Kittilä"])],
     )
     with pytest.raises(BudgetError, match="unknown whether"), store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-2", ["3"], target_group=local, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-2", ["3"], target_group=local, on=DAY)
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-2", ["3"], target_group=local, on=DAY,
+        ballots.cast_vote(tx, "koulu", "P-2", ["3"], target_group=local, on=DAY,
                     facts={"municipality": "Kittilä"})  # fmt: skip
     bad_ballots = {
         ("4",): "project '4', which PROJECTS lacks",
@@ -93,7 +93,7 @@ def test_eligibility_and_one_ballot_per_voter(store):
     }
     for vote, message in bad_ballots.items():
         with pytest.raises(BudgetError, match=message), store.transaction() as tx:
-            B.cast_vote(tx, "koulu", "P-3", vote, target_group=PUPILS, on=DAY)
+            ballots.cast_vote(tx, "koulu", "P-3", vote, target_group=PUPILS, on=DAY)
     with store.read() as tx:
         assert len(B.load_election(tx, "koulu").ballots) == 2  # nothing of the refused ones
 
@@ -112,7 +112,7 @@ def test_projects_and_budgets_are_checked(store):
         with store.read() as tx:
             B.get_budget(tx, "kaupunki")
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
     with pytest.raises(BudgetError, match="voting has begun"), store.transaction() as tx:
         B.add_projects(tx, "koulu", [B.make_project(id="4", name="x", cost=1)])
 
@@ -133,7 +133,7 @@ def test_a_bad_paper_ballot_file_names_its_line_and_writes_nothing(store, tmp_pa
     path = tmp_path / "paperit.csv"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PabulibError) as caught, store.transaction() as tx:
-        B.import_paper_ballots(tx, "koulu", path)
+        ballots.import_paper_ballots(tx, "koulu", path)
     assert caught.value.line == line and reason in caught.value.reason
     with store.read() as tx:
         assert B.load_election(tx, "koulu").ballots == ()
@@ -143,10 +143,10 @@ def test_a_bad_paper_ballot_file_names_its_line_and_writes_nothing(store, tmp_pa
 def test_a_pb_file_imports_counts_as_pabutools_and_exports_back(store):
     path = pabulib_file("Netherlands_Amsterdam_252.pb")
     with store.transaction() as tx:
-        B.import_pb(tx, path, "amsterdam")
+        exchange.import_pb(tx, path, "amsterdam")
     with store.read() as tx:
-        _, outcome = B.count_budget(tx, "amsterdam", pm=PM)
-        text = B.export_pb(tx, "amsterdam")
+        _, outcome = count.count_budget(tx, "amsterdam", pm=PM)
+        text = exchange.export_pb(tx, "amsterdam")
     assert set(outcome.selected) == set(expected()[path.name]["mes_add1_greedy"])
     original = read_pabulib(path)
     again = read_pabulib_text(text)
@@ -161,7 +161,7 @@ def test_a_broken_pb_file_imports_nothing(store, tmp_path):
     path = tmp_path / "rikki.pb"
     path.write_text("META\nkey;value\n", encoding="utf-8")
     with pytest.raises(PabulibError, match=r"rikki\.pb"), store.transaction() as tx:
-        B.import_pb(tx, path)
+        exchange.import_pb(tx, path)
     with store.read() as tx:
         assert B.list_budgets(tx) == []
 
@@ -169,7 +169,7 @@ def test_a_broken_pb_file_imports_nothing(store, tmp_path):
 def test_budgets_travel_in_the_programme_export(store, second_store_url):
     _school(store)
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-1", ["1", "3"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-1", ["1", "3"], target_group=PUPILS, on=DAY)
     text = export_text(store)
     with open_store(second_store_url, operator="tester") as second:
         import_text(second, text)
@@ -183,7 +183,7 @@ def test_an_erased_voter_stays_counted_but_not_named(store):
 
     _school(store)
     with store.transaction() as tx:
-        B.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
+        ballots.cast_vote(tx, "koulu", "P-1", ["3"], target_group=PUPILS, on=DAY)
     with store.transaction() as tx:
         erase_in(tx, "P-1")
     import json

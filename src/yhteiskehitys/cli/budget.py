@@ -63,7 +63,7 @@ def run(
                 tie_breaking=tie_breaking, seed=seed, progress=progress,
             )  # fmt: skip
         else:
-            from ..decide.budgets import count_budget
+            from ..decide.count import count_budget
 
             with state.store(folder, create=False) as store, store.read() as tx:
                 election, outcome = count_budget(
@@ -91,11 +91,11 @@ def run(
 @pass_state
 def new(state, budget_id, folder, title, amount, currency, vote_type, max_length, rule, from_pb):
     """Create budget ID in FOLDER's store (or import it whole from a .pb file)."""
-    from ..decide import budgets
+    from ..decide import budgets, exchange
 
     with state.store(folder) as store, store.transaction() as tx:
         if from_pb is not None:
-            made = budgets.import_pb(tx, from_pb, budget_id, title=title)
+            made = exchange.import_pb(tx, from_pb, budget_id, title=title)
             click.echo(f"Imported budget {made.id} from {from_pb.name}.")
             return
         if amount is None or title is None:
@@ -144,10 +144,10 @@ def ballots() -> None:
 @pass_state
 def import_ballots(state, budget_id, path, folder):
     """Paper ballots typed into FILE.csv: ballot;projects[;points], one ballot a row."""
-    from ..decide import budgets
+    from ..decide.ballots import import_paper_ballots
 
     with state.store(folder) as store, store.transaction() as tx:
-        n = budgets.import_paper_ballots(tx, budget_id, path)
+        n = import_paper_ballots(tx, budget_id, path)
     click.echo(f"Imported {n} paper ballots into budget {budget_id}.")
 
 
@@ -168,7 +168,7 @@ def vote(state, budget_id, folder, voter, chosen, points, day, facts):
     """Cast PARTICIPANT's ballot in BUDGET; eligibility is checked by the target group's rules."""
     from datetime import date
 
-    from ..decide import budgets
+    from ..decide.ballots import cast_vote
 
     known = {}
     for fact in facts:
@@ -178,7 +178,7 @@ def vote(state, budget_id, folder, voter, chosen, points, day, facts):
         known[key.strip()] = _fact_value(value.strip())
     group = state.folder(folder).programme.target_group
     with state.store(folder) as store, store.transaction() as tx:
-        budgets.cast_vote(
+        cast_vote(
             tx, budget_id, voter, chosen, points or None, target_group=group,
             on=day.date() if day else date.today(), facts=known,
         )  # fmt: skip
@@ -203,7 +203,7 @@ def _fact_value(text: str):
 @pass_state
 def explain(state, budget_id, project_id, folder, rule, tie_breaking, seed, lang):
     """Why PROJECT of budget ID was or was not funded, in plain words."""
-    from ..decide.budgets import explain_project
+    from ..decide.count import explain_project
 
     with state.store(folder, create=False) as store, store.read() as tx:
         text = explain_project(
@@ -221,7 +221,7 @@ def explain(state, budget_id, project_id, folder, rule, tie_breaking, seed, lang
 @pass_state
 def export(state, budget_id, folder, out):
     """Write budget ID as a pabulib .pb file (check it with pabutools or equalshares.net)."""
-    from ..decide.budgets import export_pb
+    from ..decide.exchange import export_pb
 
     with state.store(folder, create=False) as store, store.read() as tx:
         text = export_pb(tx, budget_id)
