@@ -82,12 +82,13 @@ def cast_vote(
     check = checker(tx, budget, f"budget {budget_id}")
     vote = tuple(vote)
     cardinal = budget.vote_type in ("cumulative", "scoring")
-    if cardinal and points is None:
+    given = tuple(points) if points is not None else None
+    if cardinal and given is None:
         raise BudgetError(
             f"budget {budget_id!r} is {budget.vote_type}: give points for each project"
         )
     try:
-        check(0, voter, vote, tuple(points) if cardinal else None, {})
+        check(0, voter, vote, given if cardinal else None, {})
     except PabulibError as exc:
         raise BudgetError(f"ballot of {voter!r} in budget {budget_id!r}: {exc.reason}") from None
     tx.require_write()
@@ -150,7 +151,7 @@ def import_paper_ballots(tx: Transaction, budget_id: str, path: str | Path) -> i
         raw = row[at_projects].strip()
         vote = tuple(v.strip() for v in raw.split(",")) if raw else ()
         points = None
-        if cardinal:
+        if cardinal and at_points is not None:
             raw_points = row[at_points].strip()
             points = (
                 tuple(

@@ -61,8 +61,9 @@ def get_budget(tx: Transaction, budget_id: str) -> Budget:
 
 
 def list_budgets(tx: Transaction) -> list[Budget]:
-    ids = tx.conn.execute(sa.select(schema.budgets.c.id).order_by(schema.budgets.c.id)).scalars()
-    return [get_budget(tx, i) for i in list(ids)]
+    query = sa.select(schema.budgets.c.id).order_by(schema.budgets.c.id)
+    ids: list[str] = list(tx.conn.execute(query).scalars())
+    return [get_budget(tx, i) for i in ids]
 
 
 def projects(tx: Transaction, budget_id: str) -> list[BudgetProject]:

@@ -169,7 +169,7 @@ class Engine:
         """Approval ballots: every rich supporter pays the same share of the cost."""
         share = lower * cost
         count = -1
-        wb = None if unit else w * b
+        wb = b if unit else w * b
         while True:
             poor = b < share
             n = int(np.count_nonzero(poor))
@@ -196,16 +196,13 @@ class Engine:
 
     def _pay(self, j: int, rho: float, budgets: np.ndarray) -> None:
         s = self.p.supporters[j]
-        if self.p.cardinal:
-            share = rho * self.p.utility_f[j]
-        else:
-            share = rho * self.cost_f[j]
+        share = rho * (self.p.utility_f[j] if self.p.cardinal else self.cost_f[j])
         budgets[s] = np.maximum(budgets[s] - share, 0.0)
 
 
 def _exhaustive(p: Profile, chosen: Iterable[int], among: Iterable[int]) -> bool:
     taken = set(chosen)
-    spent = p.spent(taken)
+    spent = p.spent(list(taken))
     return all(j in taken or spent + p.costs[j] > p.budget for j in among)
 
 
