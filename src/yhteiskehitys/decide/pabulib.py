@@ -166,20 +166,18 @@ def _read_votes(
     rest = [(i, h) for i, h in enumerate(header) if i not in (0, vote_at, points_at)]
     check = checks.BallotCheck(source, meta, {p.id: p.cost for p in projects})
     ballots: list[Ballot] = []
-    seen: set[str] = set()
+    lines: list[int] = []
     width = len(header)
     rest_at = [i for i, _ in rest]
     rest_names = [h for _, h in rest]
     make = Ballot
+    ballot_checks = check.ballot
     for line, row in rows:
         if len(row) != width:
             _cells(source, line, header, row, "a VOTES")
         voter = row[0]
-        if voter in seen or not voter.strip():
-            raise PabulibError(
-                source, line, f"voter {voter} appears twice" if voter else "voter_id is empty"
-            )
-        seen.add(voter)
+        if not voter.strip():
+            raise PabulibError(source, line, "voter_id is empty")
         raw = row[vote_at]
         if " " in raw:
             raw = raw.strip()
@@ -190,9 +188,23 @@ def _read_votes(
         if points_at is not None:
             raw = row[points_at].strip()
             points = tuple(_points(source, line, voter, raw)) if raw else ()
-        fields = dict(zip(rest_names, [row[i] for i in rest_at], strict=True))
-        check(line, voter, vote, points, fields)
-        ballots.append(make(voter_id=voter, vote=vote, points=points, fields=fields))
+        ballot_checks(line, voter, vote, points)
+        ballots.append(
+            make(
+                voter_id=voter,
+                vote=vote,
+                points=points,
+                fields=dict(zip(rest_names, [row[i] for i in rest_at], strict=True)),
+            )
+        )
+        lines.append(line)
+    if len({b.voter_id for b in ballots}) != len(ballots):
+        seen: set[str] = set()
+        for b, line in zip(ballots, lines, strict=True):
+            if b.voter_id in seen:
+                raise PabulibError(source, line, f"voter {b.voter_id} appears twice")
+            seen.add(b.voter_id)
+    check.finish(ballots, lines)
     return ballots
 
 

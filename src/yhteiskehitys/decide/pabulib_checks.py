@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import chain
 
-from .election import CARDINAL, REQUIRED_META, VOTE_TYPES, Election, Number, parse_number
+from .election import (
+    CARDINAL,
+    REQUIRED_META,
+    VOTE_TYPES,
+    Ballot,
+    Election,
+    Number,
+    parse_number,
+)
 from .errors import PabulibError
 
 NUMERIC_META = (
@@ -148,16 +156,21 @@ class BallotCheck:
         points: tuple[Number, ...] | None,
         fields: dict[str, str],
     ) -> None:
+        """Every check of one ballot (for a ballot cast or typed in one at a time)."""
+        self._known(line, voter, vote)
+        self.ballot(line, voter, vote, points)
+        if fields:
+            self._voter_fields(line, voter, fields)
+
+    def ballot(
+        self, line: int, voter: str, vote: tuple[str, ...], points: tuple[Number, ...] | None
+    ) -> None:
+        """The checks that need the ballot itself; :meth:`finish` does the rest for a file."""
         fail = self._fail
-        costs = self.costs
-        chosen = set(vote)
-        if not chosen <= self.known:
-            unknown = next(p for p in vote if p not in costs)
-            fail(line, f"voter {voter} votes for project {unknown!r}, which PROJECTS lacks")
-        if len(chosen) != len(vote):
-            twice = next(p for p, n in Counter(vote).items() if n > 1)
-            fail(line, f"voter {voter} names project {twice} twice")
         n = len(vote)
+        if len(set(vote)) != n:
+            twice = next(p for p, k in Counter(vote).items() if k > 1)
+            fail(line, f"voter {voter} names project {twice} twice")
         if self.min_length is not None and n < self.min_length:
             fail(line, f"voter {voter} chose {n} projects, fewer than min_length {self.min_length}")
         if self.max_length is not None and n > self.max_length:
@@ -165,13 +178,38 @@ class BallotCheck:
         if self.vote_type in CARDINAL:
             self._points(line, voter, vote, points)
         if self.min_sum_cost is not None or self.max_sum_cost is not None:
-            total = sum(costs[p] for p in vote)
+            self._known(line, voter, vote)
+            total = sum(self.costs[p] for p in vote)
             if self.max_sum_cost is not None and total > self.max_sum_cost:
                 fail(line, f"voter {voter} chose projects costing {total}, above max_sum_cost")
             if self.min_sum_cost is not None and total < self.min_sum_cost:
                 fail(line, f"voter {voter} chose projects costing {total}, below min_sum_cost")
-        if fields:
-            self._voter_fields(line, voter, fields)
+
+    def finish(self, ballots: Sequence[Ballot], lines: Sequence[int]) -> None:
+        """Checks over a whole file, made once per distinct value; a failure is traced back to
+        the first ballot that has it, so the message still names its line."""
+        voted: set[str] = set()
+        for b in ballots:
+            voted.update(b.vote)
+        if not voted <= self.known:
+            bad = voted - self.known
+            at = next(k for k, b in enumerate(ballots) if not bad.isdisjoint(b.vote))
+            self._known(lines[at], ballots[at].voter_id, ballots[at].vote)
+        if not ballots or not ballots[0].fields:
+            return
+        for column in ("age", "sex", "neighborhood"):
+            if column not in ballots[0].fields:
+                continue
+            values = {b.fields.get(column, "") for b in ballots}
+            for value in values:
+                if not self._field_ok(column, value):
+                    at = next(k for k, b in enumerate(ballots) if b.fields.get(column) == value)
+                    self._voter_fields(lines[at], ballots[at].voter_id, ballots[at].fields)
+
+    def _known(self, line: int, voter: str, vote: tuple[str, ...]) -> None:
+        if not self.known.issuperset(vote):
+            unknown = next(p for p in vote if p not in self.costs)
+            self._fail(line, f"voter {voter} votes for project {unknown!r}, which PROJECTS lacks")
 
     def _points(self, line, voter, vote, points) -> None:
         fail = self._fail
@@ -192,15 +230,22 @@ class BallotCheck:
         if self.min_sum_points is not None and total < self.min_sum_points:
             fail(line, f"voter {voter} gives {total} points, below min_sum_points")
 
+    def _field_ok(self, column: str, value: str) -> bool:
+        if not value:
+            return True
+        if column == "age":
+            return value.isdigit() and int(value) <= 130
+        if column == "sex":
+            return value in SEXES
+        return self.neighborhoods is None or value in self.neighborhoods
+
     def _voter_fields(self, line, voter, fields) -> None:
-        age = fields.get("age")
-        if age and not (age.isdigit() and int(age) <= 130):
+        age, sex, area = fields.get("age"), fields.get("sex"), fields.get("neighborhood")
+        if age and not self._field_ok("age", age):
             self._fail(line, f"age of voter {voter} is {age!r}, not a whole number of years")
-        sex = fields.get("sex")
-        if sex and sex not in SEXES:
+        if sex and not self._field_ok("sex", sex):
             self._fail(line, f"sex of voter {voter} is {sex!r}, not one of M, F, O")
-        area = fields.get("neighborhood")
-        if area and self.neighborhoods is not None and area not in self.neighborhoods:
+        if area and not self._field_ok("neighborhood", area):
             self._fail(line, f"neighborhood {area!r} of voter {voter} is not in META neighborhoods")
 
     def _fail(self, line: int, reason: str):
