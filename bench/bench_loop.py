@@ -131,9 +131,9 @@ def hand_written(path: Path) -> list[tuple]:
 
 
 def in_process(path: Path):
+    from yhteiskehitys.loop.queries import loop_summary
     from yhteiskehitys.model import LoopLimits
     from yhteiskehitys.store import open_store
-    from yhteiskehitys.store.loop_queries import loop_summary
 
     with open_store(path) as store, store.read() as tx:
         return loop_summary(tx.conn, LoopLimits(), TODAY, open_limit=20)

@@ -23,6 +23,10 @@ _LAZY = {
     "ConfigError": "yhteiskehitys.errors",
     "open_store": "yhteiskehitys.store",
     "validate": "yhteiskehitys.validation",
+    "open_programme": "yhteiskehitys.api",
+    "OpenProgramme": "yhteiskehitys.api",
+    "create_programme": "yhteiskehitys.api",
+    "import_programme": "yhteiskehitys.api",
 }
 
 __all__ = [
@@ -30,14 +34,18 @@ __all__ = [
     "CheckContext",
     "ConfigError",
     "ModelTemplate",
+    "OpenProgramme",
     "Problem",
     "Programme",
     "ProgrammeFolder",
     "TargetGroup",
     "YhteiskehitysError",
     "__version__",
+    "create_programme",
     "get_plugin_manager",
     "hookimpl",
+    "import_programme",
+    "open_programme",
     "open_store",
     "validate",
 ]
@@ -48,6 +56,7 @@ if TYPE_CHECKING:
     hookimpl: pluggy.HookimplMarker
     """Marker for hook implementations: ``from yhteiskehitys import hookimpl``."""
 
+    from .api import OpenProgramme, create_programme, import_programme, open_programme
     from .checks import Check, CheckContext, Problem
     from .errors import ConfigError, YhteiskehitysError
     from .folder import ProgrammeFolder

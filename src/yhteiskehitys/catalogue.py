@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from .checks import Check
+    from .measure.readers.base import Reader
     from .model import EligibilityRule, ModelTemplate
 
 
@@ -85,3 +87,48 @@ def checks(pm: pluggy.PluginManager) -> list[Check]:
 
 def template_paths(pm: pluggy.PluginManager) -> list[Path]:
     return [Path(p) for p in flatten(pm.hook.yk_template_paths())]
+
+
+class Catalogue:
+    """Everything the plugins of one plugin manager contribute, collected once and kept.
+
+    An open programme holds one, so a command builds its converter, reads the hooks and checks
+    for clashes once rather than at every use.
+    """
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self.pm = pm
+        self._converters: dict[str, cattrs.Converter] = {}
+
+    def converter(self, fmt: str = "json") -> cattrs.Converter:
+        """The project converter for ``fmt`` (json or toml), with the plugins' rules."""
+        if fmt not in self._converters:
+            from .convert import make_converter
+
+            self._converters[fmt] = make_converter(fmt, self.eligibility_rules)
+        return self._converters[fmt]
+
+    @functools.cached_property
+    def models(self) -> dict[str, ModelTemplate]:
+        return models(self.pm)
+
+    def model(self, name: str) -> ModelTemplate:
+        return pick(self.models, name, "model", "; see `yk models`", UnknownModelError)
+
+    @functools.cached_property
+    def eligibility_rules(self) -> list[type[EligibilityRule]]:
+        return eligibility_rules(self.pm)
+
+    @functools.cached_property
+    def checks(self) -> list[Check]:
+        return checks(self.pm)
+
+    @functools.cached_property
+    def readers(self) -> dict[str, Reader]:
+        return by_name(
+            flatten(self.pm.hook.yk_readers()), "two plugins offer a survey reader named {name}"
+        )
+
+    @functools.cached_property
+    def template_paths(self) -> list[Path]:
+        return template_paths(self.pm)

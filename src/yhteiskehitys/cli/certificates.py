@@ -34,22 +34,10 @@ def certificates(
 ) -> None:
     """One certificate per participant whose consent allows it, with the name from the
     personal-data table."""
-    from ..render import environment
-    from ..render.certificates import write_certificates
     from ..render.i18n import gettext
-    from ..render.records import load_records
 
-    opened = state.folder(folder)
-    lang = lang or opened.programme.language
+    with state.programme(folder) as prog:
+        lang = prog.language(lang)
+        written = prog.certificates(out, participant=participant, signer=signer, lang=lang)
     _ = gettext(lang)
-    records = load_records(opened, state, personal=True)
-    env = environment(lang, programme_folder=opened.path, pm=state.pm)
-    written = write_certificates(
-        records,
-        out,
-        env,
-        lang,
-        signer=signer or opened.programme.organisation,
-        participant=participant,
-    )
     click.echo(_("Wrote %(n)s certificates to %(out)s.") % {"n": len(written), "out": out})

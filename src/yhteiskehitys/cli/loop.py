@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from . import options
 from .options import today_option
 from .state import State, folder_argument, format_option, lang_option, pass_state
 
@@ -28,11 +27,9 @@ def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -
     """Open loops with stage, age and overdue flags; closure rate; median days per stage;
     figures by theme and by actor (palautekehä)."""
     from ..loop.report import FORMATS
-    from ..store.loop_queries import loop_summary
 
-    limits = state.folder(folder).programme.loop_limits
-    with state.store(folder, create=False) as store, store.read() as tx:
-        summary = loop_summary(tx.conn, limits, options.today(today), open_limit=limit)
+    with state.programme(folder) as prog:
+        summary = prog.loop_summary(today=today, open_limit=limit)
     click.echo(FORMATS[fmt](summary).rstrip("\n"))
 
 
@@ -43,11 +40,8 @@ def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -
 @pass_state
 def status(state: State, folder: Path, today: date | None, lang: str | None) -> None:
     """One screen: phase checklist, open and overdue loops, next meetings, latest feedback."""
-    from ..loop.status import status_lines
-
-    opened = state.folder(folder)
-    with state.store(folder, create=False) as store, store.read() as tx:
-        lines = status_lines(opened, tx, options.today(today), lang or opened.programme.language)
+    with state.programme(folder) as prog:
+        lines = prog.status(today=today, lang=lang)
     click.echo("\n".join(lines))
 
 
@@ -58,13 +52,8 @@ def status(state: State, folder: Path, today: date | None, lang: str | None) -> 
 @pass_state
 def partners(state: State, theme: str, folder: Path, limit: int) -> None:
     """Suggest actors for THEME, from declared themes and past commissions, and say why."""
-    from ..partners import suggest
-    from ..store.loop_queries import partner_records
-
-    limits = state.folder(folder).programme.loop_limits
-    with state.store(folder, create=False) as store, store.read() as tx:
-        tx.themes.get(theme)
-        found = suggest(theme, partner_records(tx.conn, theme, limits), limit)
+    with state.programme(folder) as prog:
+        found = prog.partners(theme, limit=limit)
     if not found:
         click.echo(f"No actor declares {theme!r} or has commissioned work on it yet.")
     for s in found:

@@ -13,7 +13,7 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import ConfigError, YhteiskehitysError
+from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 
 BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("yhteiskehitys.cli.info:models", "List the copyable models (toimintamallit)."),
@@ -165,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("Aborted.", err=True)
         return 130
+    except FieldErrors as exc:
+        _report(exc.as_options())
+        return exc.exit_code
+    except FieldError as exc:
+        _report([exc.as_option()])
+        return exc.exit_code
     except ConfigError as exc:
         _report(exc.problems)
         return exc.exit_code

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import vocabulary as vocab
 from .i18n import gettext
-from .records import Records
+from .snapshot import Records
 
 PRODID = "-//yhteiskehitys//yk calendar//EN"
 MAX_NETWORK_MEETINGS = 500

@@ -23,7 +23,7 @@ from ..consent import missing_consent
 from ..errors import YhteiskehitysError
 from ..folder import atomic_write
 from .i18n import gettext
-from .records import Records, by_id
+from .snapshot import Records, by_id
 from .templating import render
 from .trails import trails
 from .views import session_summaries

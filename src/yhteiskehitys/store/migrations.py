@@ -111,7 +111,7 @@ def _v4(conn: sa.Connection) -> None:
         for index in table.indexes:
             if "follow_up" in index.columns and index.name not in names:
                 index.create(conn)
-    from .loop_queries import refresh_follow_ups
+    from .follow_ups import refresh_follow_ups
 
     refresh_follow_ups(conn)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from ..loop.machine import INITIAL, STATES
+from ..model.loop_states import INITIAL, STATES
 
 START = datetime(2021, 1, 1, 8, tzinfo=UTC)
 BATCH = 50_000

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ...checklist import Done
+from ...model.progress import Done
 from ..bulk import insert_columns
 from ..schema import checklist_progress as table
 from .base import RecordError

@@ -101,7 +101,7 @@ class ResponseRepo(_NumberedRepo[Response]):
 
     def after_add(self, subjects: set[str]) -> None:
         """A subject's ``follow_up`` is its latest response's date while that one is pending."""
-        from ..loop_queries import refresh_follow_ups
+        from ..follow_ups import refresh_follow_ups
 
         if len(subjects) > 50:
             refresh_follow_ups(self.conn)

@@ -20,7 +20,7 @@ from ..bulk import insert_rows
 from .base import RecordError, Repository, existing, require_known
 
 INITIAL_STATE = None
-"""``None`` means the loop's initial state of the kind (``yhteiskehitys.loop.machine.INITIAL``)."""
+"""``None``: the loop's initial state of the kind (``model.loop_states.INITIAL``)."""
 SUBJECT_KINDS = ("commission", "idea")
 
 
@@ -67,7 +67,7 @@ class _SubjectRepo(Repository[Any]):
         return super().add_many(objs)
 
     def initial_state(self) -> str:
-        from ...loop.machine import INITIAL
+        from ...model.loop_states import INITIAL
 
         return INITIAL[self.kind]
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ..loop.limits import STAY_LIMITS, due_for, overdue_reason
-from ..loop.machine import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
-from ..loop.stats import (
+from ..model.loop_states import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
+from ..store import schema
+from .limits import STAY_LIMITS, due_for, overdue_reason
+from .stats import (
     GroupFigures,
     LoopSummary,
     OpenLoop,
@@ -25,7 +26,6 @@ from ..loop.stats import (
     empty_counts,
     open_loop_order,
 )
-from . import schema
 
 if TYPE_CHECKING:
     from ..model import LoopLimits
@@ -64,28 +64,6 @@ def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     """The latest response is pending and its follow-up has passed, and the subject is not
     already overdue by its state (so no subject is counted twice)."""
     return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
-
-
-def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
-    """Set ``follow_up`` on subjects from their latest response: its follow-up date while it is
-    pending, else NULL (all subjects, or one)."""
-    r2 = R.alias("r2")
-    for kind, t in TABLES.items():
-        latest = (
-            sa.select(sa.func.max(r2.c.id))
-            .where(r2.c.subject_kind == kind, r2.c.subject == t.c.id)
-            .correlate(t)  # two levels down: say which table the subject comes from
-            .scalar_subquery()
-        )
-        value = (
-            sa.select(R.c.follow_up)
-            .where(R.c.id == latest, R.c.outcome == "pending")
-            .scalar_subquery()
-        )
-        update = t.update().values(follow_up=value)
-        if subject is not None:
-            update = update.where(t.c.id == subject)
-        conn.execute(update)
 
 
 def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
