@@ -14,6 +14,7 @@ _LAZY = {
     "ModelTemplate": "yhteiskehitys.model",
     "Programme": "yhteiskehitys.model",
     "TargetGroup": "yhteiskehitys.model",
+    "general_model": "yhteiskehitys.model",
     "Check": "yhteiskehitys.checks",
     "Problem": "yhteiskehitys.checks",
     "CheckContext": "yhteiskehitys.checks",
@@ -36,6 +37,7 @@ __all__ = [
     "TargetGroup",
     "YhteiskehitysError",
     "__version__",
+    "general_model",
     "get_plugin_manager",
     "hookimpl",
     "open_store",
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
     from .checks import Check, CheckContext, Problem
     from .errors import ConfigError, YhteiskehitysError
     from .folder import ProgrammeFolder
-    from .model import ModelTemplate, Programme, TargetGroup
+    from .model import ModelTemplate, Programme, TargetGroup, general_model
     from .plugins import get_plugin_manager
     from .store import open_store
     from .validation import validate

@@ -1,0 +1,79 @@
+"""What a plugin author sees: plugins and the docs use public names only, never ``builtin``."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import yhteiskehitys
+from yhteiskehitys.model import ModelTemplate
+
+ROOT = Path(__file__).resolve().parent.parent
+PRIVATE = "yhteiskehitys.builtin"
+CODE_BLOCK = re.compile(r"```(\w*)\n(.*?)```", flags=re.S)
+IMPORT_TEXT = re.compile(r"^\s*(?:from|import)\s+yhteiskehitys\.builtin\b", flags=re.M)
+
+
+def private_imports(source: str) -> list[str]:
+    """Each import of the built-in plugins in Python source (``from yhteiskehitys import
+    builtin`` too); source that does not parse is searched as text."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return IMPORT_TEXT.findall(source)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if (a.name + ".").startswith(PRIVATE + ".")]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if (node.module + ".").startswith(PRIVATE + "."):
+                found.append(node.module)
+            elif node.module == "yhteiskehitys" and any(a.name == "builtin" for a in node.names):
+                found.append("yhteiskehitys.builtin")
+    return found
+
+
+PLUGIN_FILES = sorted(
+    p
+    for p in (ROOT / "plugins").rglob("*")
+    if p.is_file() and p.suffix in {".py", ".md", ".toml", ".txt"} and "__pycache__" not in p.parts
+)
+DOC_FILES = sorted((ROOT / "docs").glob("*.md"))
+
+
+def test_there_is_something_to_search():
+    assert any(p.suffix == ".py" for p in PLUGIN_FILES)
+    assert DOC_FILES
+
+
+@pytest.mark.parametrize("path", PLUGIN_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_plugins_do_not_import_the_builtins(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = [text] if path.suffix == ".py" else [b for _, b in CODE_BLOCK.findall(text)]
+    assert [hit for block in blocks for hit in private_imports(block)] == []
+
+
+@pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
+def test_doc_code_does_not_import_the_builtins(path):
+    blocks = [b for _, b in CODE_BLOCK.findall(path.read_text(encoding="utf-8"))]
+    assert [hit for block in blocks for hit in private_imports(block)] == []
+
+
+def test_the_search_finds_a_private_import():
+    assert private_imports("from yhteiskehitys.builtin.general_model import general_model")
+    assert private_imports("import yhteiskehitys.builtin.measure as m")
+    assert private_imports("from yhteiskehitys import builtin")
+    assert private_imports("x = (\nfrom yhteiskehitys.builtin import measure")
+    assert not private_imports("from yhteiskehitys.builtins_extra import x")
+    assert not private_imports("from yhteiskehitys import general_model")
+
+
+def test_the_general_model_has_a_public_name():
+    model = yhteiskehitys.general_model()
+    assert isinstance(model, ModelTemplate)
+    assert model.name == "yhteiskehitys"
+    assert "general_model" in yhteiskehitys.__all__
+    assert model == yhteiskehitys.general_model(), "a fresh, equal copy on every call"
