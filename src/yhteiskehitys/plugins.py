@@ -21,6 +21,7 @@ ENTRY_POINT_GROUP = "yhteiskehitys"
 
 BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
+    "yhteiskehitys.builtin.eligibility",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
     "yhteiskehitys.builtin.loop_checks",
