@@ -77,3 +77,21 @@ def test_the_general_model_has_a_public_name():
     assert model.name == "yhteiskehitys"
     assert "general_model" in yhteiskehitys.__all__
     assert model == yhteiskehitys.general_model(), "a fresh, equal copy on every call"
+
+
+def test_the_reader_contract_is_stated_once():
+    from yhteiskehitys import hookspecs
+    from yhteiskehitys.measure.readers import base
+
+    contract = base.Reader.__doc__ or ""
+    for member in (*base.READER_ATTRIBUTES, *base.READER_METHODS):
+        assert f"``{member}" in contract, f"the contract leaves out {member}"
+    # The hook and the guide point at it; neither repeats a line of it.
+    reference = "yhteiskehitys.measure.readers.base.Reader"
+    hook_doc = hookspecs.yk_readers.__doc__ or ""
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert reference in hook_doc and reference in guide
+    lines = [line.strip() for line in contract.splitlines() if len(line.strip()) > 30]
+    for path in [*DOC_FILES, ROOT / "src" / "yhteiskehitys" / "hookspecs.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert not [line for line in lines if line in text], path.name

@@ -85,9 +85,9 @@ def yk_instruments() -> list[Instrument]:
 def yk_readers() -> list[Reader]:
     """Readers of survey-tool exports (Webropol, LimeSurvey, Microsoft Forms, ...).
 
-    :returns: a list of objects with ``name``, ``description``, ``ignore``, ``timestamp`` and
-        the methods of :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
-        :class:`~yhteiskehitys.measure.readers.base.TabularReader`. Names must be unique.
+    :returns: a list of readers, each meeting the contract stated in
+        :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
+        :class:`~yhteiskehitys.measure.readers.base.TabularReader`.
 
     Called by ``yk survey import`` to choose the reader named by ``--reader``.
     """
