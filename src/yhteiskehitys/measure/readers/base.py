@@ -26,9 +26,9 @@ class Reader(Protocol):
     columns to the instrument's items, decodes the answers and validates every row. Any object
     with these members will do; :class:`TabularReader` is one for CSV-like exports.
 
-    - ``name``: unique among all plugins' readers, lower-case letters, digits and ``_``; chosen
-      by ``reader=`` (``yk survey import --reader``) or a mapping file's ``reader =``, and stored
-      with every imported round.
+    - ``name``: unique among all plugins' readers, a plain id (letters, digits and ``_.:-``,
+      as every id of the project); chosen by ``reader=`` (``yk survey import --reader``) or a
+      mapping file's ``reader =``, and stored with every imported round.
     - ``description``: one line, non-empty, shown to a person choosing a reader.
     - ``ignore``: headers of the tool's own columns (respondent number, e-mail, IP address,
       name); they are never read, so that such personal data is never stored.
