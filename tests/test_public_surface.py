@@ -95,3 +95,29 @@ def test_the_reader_contract_is_stated_once():
     for path in [*DOC_FILES, ROOT / "src" / "yhteiskehitys" / "hookspecs.py"]:
         text = path.read_text(encoding="utf-8")
         assert not [line for line in lines if line in text], path.name
+
+
+def check_context_fields() -> list[str]:
+    import attrs
+
+    from yhteiskehitys.checks import CheckContext
+
+    public = [f.name for f in attrs.fields(CheckContext) if not f.name.startswith("_")]
+    properties = [n for n, v in vars(CheckContext).items() if isinstance(v, property)]
+    return public + properties
+
+
+@pytest.mark.parametrize("name", check_context_fields())
+def test_every_check_context_field_is_documented(name):
+    from yhteiskehitys.checks import CheckContext
+
+    assert f"- ``{name}``:" in (CheckContext.__doc__ or ""), "in the class docstring"
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert f"\n| `{name}` | " in guide, "in the table of docs/plugins.md"
+
+
+def test_the_check_context_table_lists_no_field_that_is_gone():
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    table = guide.split("### What a check sees", 1)[1].split("\n\n")[2]
+    rows = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert rows == check_context_fields()
