@@ -121,3 +121,36 @@ def test_the_check_context_table_lists_no_field_that_is_gone():
     table = guide.split("### What a check sees", 1)[1].split("\n\n")[2]
     rows = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
     assert rows == check_context_fields()
+
+
+def model_table() -> list[list[str]]:
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    section = guide.split("### A model's fields\n", 1)[1].split("\n### ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
+
+
+def test_the_guide_lists_every_model_field_as_the_code_has_it():
+    import attrs
+
+    expected = []
+    for field in attrs.fields(ModelTemplate):
+        default = "required" if field.default is attrs.NOTHING else f"`{field.default!r}`"
+        expected.append([f"`{field.name}`", f"`{field.type}`", default])
+    assert [row[:3] for row in model_table()] == expected
+    assert all(len(row) == 4 and row[3] for row in model_table()), "each field explained"
+
+
+def test_the_translation_notes_match_the_code():
+    """The guide says a model's own codes are shown as written to actors and as a general word
+    to participants, and that missing translations fall back to Finnish."""
+    from yhteiskehitys.model import Text
+    from yhteiskehitys.render.vocabulary import GENERAL, ROLES, SESSION_KINDS, label
+
+    assert Text(fi="Työpaja").get("sv") == "Työpaja"
+    assert label(SESSION_KINDS, "teachers_meeting", str) == "teachers meeting"
+    assert label(SESSION_KINDS, "teachers_meeting", str, plain="session") == GENERAL["session"]
+    assert label(ROLES, "teacher", str, plain="role") == GENERAL["role"]
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    for word in ('"meeting"', '"way of working"', '"participant"'):
+        assert word.strip('"') in GENERAL.values() and word in guide
