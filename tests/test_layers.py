@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "convert": 2,
     "hookspecs": 2,
     "plugins": 2,
+    "plugin_trace": 2,
     "catalogue": 3,
     # records
     "store": 4,

@@ -14,6 +14,7 @@ _LAZY = {
     "ModelTemplate": "yhteiskehitys.model",
     "Programme": "yhteiskehitys.model",
     "TargetGroup": "yhteiskehitys.model",
+    "general_model": "yhteiskehitys.model",
     "Check": "yhteiskehitys.checks",
     "Problem": "yhteiskehitys.checks",
     "CheckContext": "yhteiskehitys.checks",
@@ -42,6 +43,7 @@ __all__ = [
     "YhteiskehitysError",
     "__version__",
     "create_programme",
+    "general_model",
     "get_plugin_manager",
     "hookimpl",
     "import_programme",
@@ -60,7 +62,7 @@ if TYPE_CHECKING:
     from .checks import Check, CheckContext, Problem
     from .errors import ConfigError, YhteiskehitysError
     from .folder import ProgrammeFolder
-    from .model import ModelTemplate, Programme, TargetGroup
+    from .model import ModelTemplate, Programme, TargetGroup, general_model
     from .plugins import get_plugin_manager
     from .store import open_store
     from .validation import validate

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import UnknownModelError, YhteiskehitysError
 
@@ -62,16 +62,51 @@ def get_model(pm: pluggy.PluginManager, name: str) -> ModelTemplate:
 
 
 def eligibility_rules(pm: pluggy.PluginManager) -> list[type[EligibilityRule]]:
-    from .model.target_group import BUILTIN_RULES
+    """Every eligibility rule class, the built-ins' included (all come through the hook); a
+    ``kind`` offered twice is an error naming the plugins that offer it."""
+    rules: list[type[EligibilityRule]] = []
+    kinds: set[str] = set()
+    from .model import EligibilityRule
 
-    rules = list(BUILTIN_RULES)
-    kinds = {rule.kind for rule in rules}
     for rule in flatten(pm.hook.yk_eligibility_rules()):
+        if not (isinstance(rule, type) and issubclass(rule, EligibilityRule)):
+            owners = contributors(pm, "yk_eligibility_rules", lambda r, bad=rule: r is bad)
+            by = f" from plugin {owners[0]!r}" if owners else ""
+            raise YhteiskehitysError(
+                f"the eligibility rule {rule!r}{by} is not a subclass of EligibilityRule"
+            )
         if rule.kind in kinds:
-            raise YhteiskehitysError(f"two eligibility rules are called {rule.kind!r}")
+            owners = contributors(
+                pm, "yk_eligibility_rules", lambda r, k=rule.kind: getattr(r, "kind", None) == k
+            )
+            raise YhteiskehitysError(
+                f"two eligibility rules are called {rule.kind!r}{_offered_by(owners)}; "
+                "each rule needs a kind of its own"
+            )
         kinds.add(rule.kind)
         rules.append(rule)
     return rules
+
+
+def contributors(pm: pluggy.PluginManager, hook: str, match: Callable[[Any], bool]) -> list[str]:
+    """Names of the plugins whose ``hook`` (one without arguments) returns an item that
+    ``match``es, once per item: used only to explain a clash, so it calls each plugin again."""
+    names: list[str] = []
+    for impl in getattr(pm.hook, hook).get_hookimpls():
+        try:
+            result = impl.function()
+        except Exception:  # noqa: BLE001 - this only explains a clash; the hook call reports it
+            continue
+        names += [impl.plugin_name for item in result or () if match(item)]
+    return names
+
+
+def _offered_by(owners: list[str]) -> str:
+    if len(owners) < 2:
+        return ""
+    if len(set(owners)) == 1:
+        return f" (plugin {owners[0]!r} offers it twice)"
+    return " (offered by plugins " + " and ".join(repr(o) for o in dict.fromkeys(owners)) + ")"
 
 
 def converter(pm: pluggy.PluginManager, fmt: str = "json") -> cattrs.Converter:

@@ -2,7 +2,8 @@
 
 ``get_plugin_manager()`` is a factory, never an import-time global, so tests and embedders get a
 fresh manager. ``YK_DISABLE_PLUGINS`` (comma-separated entry-point names) blocks plugins;
-``YK_TRACE_PLUGINS=1`` prints every hook call to standard error.
+``YK_TRACE_PLUGINS=1`` prints every hook call to standard error: the hook, the plugins that
+implement it and short summaries of its arguments and results (see ``plugin_trace``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ENTRY_POINT_GROUP = "yhteiskehitys"
 
 BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
+    "yhteiskehitys.builtin.eligibility",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
     "yhteiskehitys.builtin.loop_checks",
@@ -57,8 +59,10 @@ def get_plugin_manager(*, entry_points: bool = True) -> YkPluginManager:
         _load_entry_points(pm, blocked)
     pm.check_pending()
     if os.environ.get("YK_TRACE_PLUGINS"):
-        pm.trace.root.setwriter(sys.stderr.write)
-        pm.enable_tracing()
+        from .plugin_trace import install
+
+        # Looked up on each write, so that a redirected standard error gets the lines.
+        install(pm, lambda text: sys.stderr.write(text))
     return pm
 
 
