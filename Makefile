@@ -51,6 +51,7 @@ screenshots: install-test $(AXE)
 
 docs: install
 	$(BIN)/python docs/gen_hooks.py
+	$(BIN)/python docs/gen_cli_summaries.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -40,7 +40,7 @@ class SurveyVerbs:
         from ..model._validate import ID_PATTERN
 
         for field, value in (("round", round), ("group", group)):
-            if value is not None and not ID_PATTERN.match(value):
+            if value is not None and not ID_PATTERN.fullmatch(value):
                 raise FieldError(field, "use letters, digits and . _ : -", value=value)
         prog = self.programme
         columns = (

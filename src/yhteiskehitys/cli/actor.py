@@ -12,7 +12,10 @@ from .state import State, folder_argument, format_option, pass_state
 
 @click.group()
 def actor() -> None:
-    """Actors (toimijat) of the expert network: who commissions work and answers for it."""
+    """Add or list the network's actors.
+
+    Actors (toimijat) of the expert network: who commissions work and answers for it.
+    """
 
 
 @actor.command("add")
@@ -90,7 +93,10 @@ def list_actors(state: State, folder: Path, fmt: str) -> None:
 
 @click.group()
 def theme() -> None:
-    """Themes (ilmiöt, teemat): permanent or situational, linked to commissions and ideas."""
+    """Add or list themes (ilmiöt).
+
+    Themes (ilmiöt, teemat): permanent or situational, linked to commissions and ideas.
+    """
 
 
 @theme.command("add")

@@ -21,7 +21,10 @@ from .state import State, folder_argument, lang_option, pass_state
 @lang_option()
 @pass_state
 def calendar(state: State, folder: Path, out: Path, lang: str | None) -> None:
-    """Sessions and the network's meetings, for any calendar program."""
+    """Write sessions and meetings as .ics.
+
+    Sessions and the network's meetings, for any calendar program.
+    """
     from ..render.i18n import gettext
 
     with state.programme(folder) as prog:

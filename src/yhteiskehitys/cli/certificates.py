@@ -32,8 +32,11 @@ def certificates(
     signer: str | None,
     lang: str | None,
 ) -> None:
-    """One certificate per participant whose consent allows it, with the name from the
-    personal-data table."""
+    """Write certificates.
+
+    One certificate per participant whose consent allows it, with the name from the
+    personal-data table.
+    """
     from ..render.i18n import gettext
 
     with state.programme(folder) as prog:

@@ -24,7 +24,9 @@ from .state import State, folder_argument, lang_option, pass_state
 def checklist(
     state: State, folder: Path, done: tuple[str, ...], at: date | None, lang: str | None
 ) -> None:
-    """Show progress per phase of the model; mark items done with --done ITEM.
+    """Show or mark progress per phase.
+
+    Show progress per phase of the model; mark items done with --done ITEM.
 
     Progress is kept in the programme's store. A checklist.toml left by an earlier version
     is moved into the store the first time this runs.

@@ -13,7 +13,10 @@ from .state import State, folder_argument, pass_state
 
 @click.group()
 def consent() -> None:
-    """Consents (suostumukset): the person's own, or a guardian's, for named scopes."""
+    """Record a participant's consent.
+
+    Consents (suostumukset): the person's own, or a guardian's, for named scopes.
+    """
 
 
 @consent.command("add")

@@ -28,7 +28,10 @@ def init(
     lang: str,
     force: bool,
 ) -> None:
-    """Create FOLDER with a programme.toml copied from the model NAME (toimintamalli)."""
+    """Create a programme folder from a model.
+
+    Create FOLDER with a programme.toml copied from the model NAME (toimintamalli).
+    """
     from ..api import create_programme
 
     file = create_programme(

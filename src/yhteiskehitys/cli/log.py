@@ -37,7 +37,10 @@ def log(
     last: int | None,
     fmt: str,
 ) -> None:
-    """Show the audit trail of FOLDER's store, oldest first."""
+    """Show the audit trail: who changed what, when.
+
+    Show the audit trail of FOLDER's store, oldest first.
+    """
     from ..convert import iso_utc
     from ..store.audit import entry_dicts
 

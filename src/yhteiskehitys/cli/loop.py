@@ -24,8 +24,11 @@ from .state import State, folder_argument, format_option, lang_option, pass_stat
 )
 @pass_state
 def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -> None:
-    """Open loops with stage, age and overdue flags; closure rate; median days per stage;
-    figures by theme and by actor (palautekehä)."""
+    """Open loops, overdue steps, closure rate.
+
+    Open loops with stage, age and overdue flags; closure rate; median days per stage;
+    figures by theme and by actor (palautekehä).
+    """
     from ..loop.report import FORMATS
 
     with state.programme(folder) as prog:
@@ -39,7 +42,10 @@ def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -
 @lang_option("Language of the checklist (default: the programme's).")
 @pass_state
 def status(state: State, folder: Path, today: date | None, lang: str | None) -> None:
-    """One screen: phase checklist, open and overdue loops, next meetings, latest feedback."""
+    """The programme on one screen.
+
+    One screen: phase checklist, open and overdue loops, next meetings, latest feedback.
+    """
     with state.programme(folder) as prog:
         lines = prog.status(today=today, lang=lang)
     click.echo("\n".join(lines))
@@ -51,7 +57,10 @@ def status(state: State, folder: Path, today: date | None, lang: str | None) -> 
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
 @pass_state
 def partners(state: State, theme: str, folder: Path, limit: int) -> None:
-    """Suggest actors for THEME, from declared themes and past commissions, and say why."""
+    """Suggest actors for a theme, and why.
+
+    Suggest actors for THEME, from declared themes and past commissions, and say why.
+    """
     with state.programme(folder) as prog:
         found = prog.partners(theme, limit=limit)
     if not found:

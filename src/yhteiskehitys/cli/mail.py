@@ -30,8 +30,11 @@ from .state import State, folder_argument, lang_option, pass_state
 def mail(
     state: State, folder: Path, session: str, out: Path, sender: str | None, lang: str | None
 ) -> None:
-    """Drafts to the participants who attended and to the actors whose commissions were
-    handled: the summary, what happened to the group's views, the next meeting."""
+    """Write e-mail drafts after a session (sends none).
+
+    Drafts to the participants who attended and to the actors whose commissions were
+    handled: the summary, what happened to the group's views, the next meeting.
+    """
     from ..render.i18n import gettext
 
     with state.programme(folder) as prog:

@@ -35,7 +35,9 @@ def measure(
     fmt: str,
     lang: str | None,
 ) -> None:
-    """Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
+    """Barometer results with disclosure control.
+
+    Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
 
     Cells of fewer than the programme's disclosure threshold k show as <k, and so do cells
     that would let someone work them out.

@@ -29,7 +29,10 @@ def contact_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group()
 def participant() -> None:
-    """Participants (osallistujat): pseudonymous ids; see or erase what is stored about one."""
+    """Participants and their data.
+
+    Participants (osallistujat): pseudonymous ids; see or erase what is stored about one.
+    """
 
 
 @participant.command("add")

@@ -13,7 +13,10 @@ from .state import State, folder_argument, pass_state
 
 @click.group()
 def session() -> None:
-    """Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance."""
+    """Add or list sessions and attendance.
+
+    Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance.
+    """
 
 
 @session.command("add")
@@ -71,7 +74,10 @@ def list_sessions(state: State, folder: Path) -> None:
 
 @click.group()
 def finding() -> None:
-    """Findings (näkemykset, tuotokset): the group's documented views."""
+    """Record the group's views.
+
+    Findings (näkemykset, tuotokset): the group's documented views.
+    """
 
 
 @finding.command("add")
@@ -120,7 +126,10 @@ def add_finding(
 
 @click.group()
 def feedback() -> None:
-    """Collaboration feedback (yhteistyöpalaute) from actors."""
+    """Record actors' collaboration feedback.
+
+    Collaboration feedback (yhteistyöpalaute) from actors.
+    """
 
 
 @feedback.command("add")
@@ -166,7 +175,10 @@ def add_feedback(
 
 @click.group()
 def pilot() -> None:
-    """Pilots (pilotit): trials of a way of taking part, evaluated, then kept or dropped."""
+    """Add, evaluate and decide pilots.
+
+    Pilots (pilotit): trials of a way of taking part, evaluated, then kept or dropped.
+    """
 
 
 @pilot.command("add")

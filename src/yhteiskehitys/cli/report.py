@@ -38,7 +38,10 @@ def report(
     today: date | None,
     timings: bool,
 ) -> None:
-    """Build the site: dashboard, themes, trails, summaries, "you said, we did"."""
+    """Build the programme's site (fi, sv, en).
+
+    Build the site: dashboard, themes, trails, summaries, "you said, we did".
+    """
     import time
 
     from ..render.i18n import gettext

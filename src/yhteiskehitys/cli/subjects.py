@@ -134,11 +134,13 @@ def _group(kind: str, help_text: str) -> click.Group:
 
 commission = _group(
     "commission",
+    "Commissions through the loop.\n\n"
     "Commissions (toimeksiannot): an actor's need as a question "
     "for the group, through the feedback loop.",
 )
 idea = _group(
     "idea",
+    "Ideas through the loop.\n\n"
     "Ideas (ideat, aloitteet): wishes the participants raise themselves, "
     "routed to an actor and answered.",
 )

@@ -14,7 +14,10 @@ LARGE_FILE = 20 * 1024 * 1024
 
 @click.group()
 def survey() -> None:
-    """Survey rounds of the participation barometer: import exports, list rounds."""
+    """Import survey-tool exports into rounds.
+
+    Survey rounds of the participation barometer: import exports, list rounds.
+    """
 
 
 @survey.command("import")

@@ -21,7 +21,10 @@ from .state import State, folder_argument, pass_state
 )
 @pass_state
 def export(state: State, folder: Path, out: Path) -> None:
-    """Write FOLDER's programme (configuration, records, audit trail) to FILE.json."""
+    """Write the whole programme to a JSON file.
+
+    Write FOLDER's programme (configuration, records, audit trail) to FILE.json.
+    """
     with state.programme(folder) as prog:
         text = prog.export(None if str(out) == "-" else out)
     if str(out) == "-":
@@ -37,7 +40,9 @@ def export(state: State, folder: Path, out: Path) -> None:
 @folder_argument
 @pass_state
 def import_(state: State, file: Path, folder: Path) -> None:
-    """Load FILE.json (from `yk export`) into FOLDER's empty store.
+    """Load an export into an empty store.
+
+    Load FILE.json (from `yk export`) into FOLDER's empty store.
 
     When FOLDER has no programme.toml yet, the export's configuration is written there too.
     """

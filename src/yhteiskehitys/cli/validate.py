@@ -17,7 +17,10 @@ from .state import State, folder_argument, pass_state
 @today_option
 @pass_state
 def validate(state: State, folder: Path, strict: bool, today: date | None) -> int:
-    """Check FOLDER's programme.toml and run every check (exit 1 when one fails)."""
+    """Check the configuration and records.
+
+    Check FOLDER's programme.toml and run every check (exit 1 when one fails).
+    """
     with state.programme(folder) as prog:
         found = prog.validate(today=today)
     for problem in found.problems:
