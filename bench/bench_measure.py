@@ -65,6 +65,7 @@ def generate(n: int, *, seed: int, shift: float, keys: bool) -> Path:
 
 def fresh_programme(name: str) -> Path:
     from yhteiskehitys.cli.main import main
+    from yhteiskehitys.store import open_store
 
     folder = CACHE / "stores" / name
     if folder.exists():
@@ -72,8 +73,9 @@ def fresh_programme(name: str) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["init", str(folder), "--model", "nuoret-aikuiset"]) == 0
-        # Opening the store creates it at the current schema, outside the timed part.
-        assert main(["survey", "rounds", str(folder)]) == 0
+    # Opening the store creates it at the current schema, outside the timed part.
+    with open_store(folder) as store:
+        assert store.schema_version > 0
     return folder
 
 
