@@ -28,6 +28,7 @@ test: install-test lint
 lint: install-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 format: install-test
 	$(BIN)/ruff format $(LINTED)

@@ -61,6 +61,14 @@ def get_model(pm: pluggy.PluginManager, name: str) -> ModelTemplate:
     return pick(models(pm), name, "model", "; see `yk models`", UnknownModelError)
 
 
+def _is(item: object) -> Callable[[object], bool]:
+    return lambda other: other is item
+
+
+def _kind_is(kind: str) -> Callable[[object], bool]:
+    return lambda other: getattr(other, "kind", None) == kind
+
+
 def eligibility_rules(pm: pluggy.PluginManager) -> list[type[EligibilityRule]]:
     """Every eligibility rule class, the built-ins' included (all come through the hook); a
     ``kind`` offered twice is an error naming the plugins that offer it."""
@@ -70,15 +78,13 @@ def eligibility_rules(pm: pluggy.PluginManager) -> list[type[EligibilityRule]]:
 
     for rule in flatten(pm.hook.yk_eligibility_rules()):
         if not (isinstance(rule, type) and issubclass(rule, EligibilityRule)):
-            owners = contributors(pm, "yk_eligibility_rules", lambda r, bad=rule: r is bad)
+            owners = contributors(pm, "yk_eligibility_rules", _is(rule))
             by = f" from plugin {owners[0]!r}" if owners else ""
             raise YhteiskehitysError(
                 f"the eligibility rule {rule!r}{by} is not a subclass of EligibilityRule"
             )
         if rule.kind in kinds:
-            owners = contributors(
-                pm, "yk_eligibility_rules", lambda r, k=rule.kind: getattr(r, "kind", None) == k
-            )
+            owners = contributors(pm, "yk_eligibility_rules", _kind_is(rule.kind))
             raise YhteiskehitysError(
                 f"two eligibility rules are called {rule.kind!r}{_offered_by(owners)}; "
                 "each rule needs a kind of its own"

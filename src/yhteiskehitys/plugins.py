@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from importlib import metadata
+from typing import TypedDict
 
 import pluggy
 from attrs import frozen
@@ -81,11 +82,21 @@ def _load_entry_points(pm: YkPluginManager, blocked: set[str]) -> None:
         pm.distributions[ep.name] = (dist, version)
 
 
-def describe_plugins(pm: YkPluginManager) -> list[dict[str, object]]:
+class PluginRow(TypedDict):
+    """One line of ``yk plugins``."""
+
+    name: str
+    distribution: str
+    version: str
+    hooks: list[str]
+    builtin: bool
+
+
+def describe_plugins(pm: YkPluginManager) -> list[PluginRow]:
     """Name, version, and the hooks each registered plugin implements (for ``yk plugins``)."""
     from . import __version__
 
-    rows: list[dict[str, object]] = []
+    rows: list[PluginRow] = []
     for name, plugin in pm.list_name_plugin():
         hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
         dist, version = pm.distributions.get(name, ("yhteiskehitys", __version__))

@@ -26,7 +26,8 @@ def evolve(obj: T, **changes: Any) -> T:
     """A copy of ``obj`` with ``changes``, validated like :func:`build`."""
     import attrs
 
-    return build(type(obj), **{**attrs.asdict(obj, recurse=False), **changes})
+    fields = attrs.asdict(obj, recurse=False)  # type: ignore[arg-type]  # T is an attrs class
+    return build(type(obj), **{**fields, **changes})
 
 
 def today_utc(day: date | None = None) -> date:

@@ -197,7 +197,9 @@ def _protect(
         ]
         if not options:  # pragma: no cover - a grid always has an unsuppressed cell left
             raise AssertionError(f"cannot protect cell {var}")
-        suppressed.add(_partner(options[0], suppressed | rests, full))
+        partner = _partner(options[0], suppressed | rests, full)
+        assert partner is not None  # options holds only lines that have a partner
+        suppressed.add(partner)
 
 
 def _partner(line: list[Var], unknown: set[Var], full: Mapping[Var, int]) -> Var | None:

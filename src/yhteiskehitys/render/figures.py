@@ -10,6 +10,7 @@ disclosure control. This module only turns them into words, tables and charts.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import frozen
@@ -114,7 +115,7 @@ def _trails(records: Records) -> list[Any]:
     return trails(records)
 
 
-def _interval(values: dict[str, float], lang: str) -> str:
+def _interval(values: Mapping[str, float], lang: str) -> str:
     low, high = values.get("low"), values.get("high")
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return "–"
@@ -141,7 +142,8 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
 
     _ = gettext(lang)
     hidden = _("fewer than %(k)s") % {"k": table.k}
-    means, changes = [], []
+    means: list[Bar] = []
+    changes: list[Bar] = []
     for row in (*table.rows, *table.derived_rows):
         group = vocab.label(vocab.GROUPS, row, _)
         for col in (*table.cols, *table.derived_cols):

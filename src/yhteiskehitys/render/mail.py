@@ -110,7 +110,7 @@ def session_drafts(
             continue
         if pid in participants and missing_consent(participants[pid], records.today, policy):
             continue  # consent withdrawn since the session (or never given): write to no one
-        to = _address(
+        to: Address | Group = _address(
             person.name,
             person.email,
             f"participant {pid}",

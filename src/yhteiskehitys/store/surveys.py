@@ -169,12 +169,14 @@ class SurveyRepo:
         self.tx.require_write()
         sha = file_sha256(source)
         self._refuse_repeat(round_, sha, source.name)
-        import_id = self.conn.execute(
+        inserted = self.conn.execute(
             survey_imports.insert().values(
                 round=round_.id, at=datetime.now(UTC), operator=self.tx.operator, reader=reader,
                 source=source.name, sha256=sha, rows=0,
             )
-        ).inserted_primary_key[0]  # fmt: skip
+        ).inserted_primary_key  # fmt: skip
+        assert inserted is not None  # a single-row INSERT always reports its key
+        import_id = inserted[0]
         n_items, n_dims = len(instrument.items), len(instrument.dimensions)
         columns = [
             "round", "grp", "import_id", "line", "respondent_key", "age_band", "area",
@@ -244,7 +246,7 @@ class SurveyRepo:
             .group_by(r.c.respondent_key)
             .having(sa.func.count() > 1)
         )
-        clashes = self.conn.execute(
+        clashes: Sequence[tuple[str, int, int, str]] = self.conn.execute(
             sa.select(r.c.respondent_key, r.c.import_id, r.c.line, survey_imports.c.source)
             .join(survey_imports, survey_imports.c.id == r.c.import_id)
             .where(r.c.round == round_.id, r.c.respondent_key.in_(twice))

@@ -134,7 +134,7 @@ def _round_trip(pm: pluggy.PluginManager, value: Any, cls: type, label: str) -> 
     for fmt, (dumps, loads) in codecs.items():
         converter = converters[fmt]
         try:
-            back = loads(dumps(value, converter), cls, converter, f"{label}.{fmt}")
+            back: object = loads(dumps(value, converter), cls, converter, f"{label}.{fmt}")
         except Exception as exc:  # noqa: BLE001 - any failure to round-trip is the finding
             yield f"{label}: does not round-trip through {fmt.upper()}: {exc}"
             continue

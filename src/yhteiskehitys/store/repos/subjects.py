@@ -95,6 +95,7 @@ class _SubjectRepo(Repository[Any]):
         ).first()
         if row is None:
             self.get(id)  # raises the not-found error
+        assert row is not None
         return row[0], row[1]
 
     def states(self) -> dict[str, tuple[str, datetime]]:
@@ -109,7 +110,8 @@ class _SubjectRepo(Repository[Any]):
 
     def count_by_state(self) -> dict[str, int]:
         query = sa.select(self.table.c.state, sa.func.count()).group_by(self.table.c.state)
-        return {state: int(n) for state, n in self.conn.execute(query)}
+        rows: Iterable[tuple[str, int]] = self.conn.execute(query)
+        return {state: int(n) for state, n in rows}
 
     def check_shared_namespace(self, objs: Sequence[Any]) -> None:
         clash = existing(self.conn, self.other.c.id, (o.id for o in objs))
