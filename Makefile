@@ -28,6 +28,7 @@ test: install-test lint
 lint: install-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 format: install-test
 	$(BIN)/ruff format $(LINTED)
@@ -51,6 +52,7 @@ screenshots: install-test $(AXE)
 
 docs: install
 	$(BIN)/python docs/gen_hooks.py
+	$(BIN)/python docs/gen_cli_summaries.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -32,6 +32,7 @@ from cattrs.errors import (
     BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
+    IterableValidationError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
@@ -239,7 +240,7 @@ def _join(path: list[str]) -> str:
 
 
 def _problems(exc: BaseException, path: list[str]) -> Iterator[tuple[list[str], str]]:
-    if isinstance(exc, BaseValidationError):
+    if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without_notes = exc.group_exceptions()
         for sub, note in with_notes:
             if isinstance(note, IterableValidationNote):

@@ -40,10 +40,13 @@ def yk_models() -> list[ModelTemplate]:
 
 @hookspec
 def yk_eligibility_rules() -> list[type[EligibilityRule]]:
-    """Eligibility rule classes a target group may use, beyond the built-in ones.
+    """Eligibility rule classes a target group may use.
 
     :returns: a list of subclasses of :class:`~yhteiskehitys.model.EligibilityRule`, each an
-        attrs class with a unique ``kind`` (the value of ``rule =`` in ``programme.toml``).
+        attrs class with a unique ``kind`` (the value of ``rule =`` in ``programme.toml``). The
+        built-in rules (``age``, ``municipality``, ...) come through this hook too, from the
+        plugin ``yhteiskehitys.builtin.eligibility``; a ``kind`` offered twice is an error that
+        names both plugins.
 
     Called once when the converter is built, before any configuration is read.
     """
@@ -83,9 +86,9 @@ def yk_instruments() -> list[Instrument]:
 def yk_readers() -> list[Reader]:
     """Readers of survey-tool exports (Webropol, LimeSurvey, Microsoft Forms, ...).
 
-    :returns: a list of objects with ``name``, ``description``, ``ignore``, ``timestamp`` and
-        the methods of :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
-        :class:`~yhteiskehitys.measure.readers.base.TabularReader`. Names must be unique.
+    :returns: a list of readers, each meeting the contract stated in
+        :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
+        :class:`~yhteiskehitys.measure.readers.base.TabularReader`.
 
     Called by ``yk survey import`` to choose the reader named by ``--reader``.
     """

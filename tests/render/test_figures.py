@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from yhteiskehitys.loop import stats
+from yhteiskehitys.loop.queries import loop_summary
 from yhteiskehitys.store import open_store
-from yhteiskehitys.store.loop_queries import loop_summary
 
 from .conftest import fill_store, hostile_records
 from .htmlcheck import Page

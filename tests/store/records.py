@@ -77,9 +77,13 @@ def fill(tx) -> None:
             actor="a-kela",
             theme="housing",
             created=date(2024, 2, 1),
-        )
+        ),
+        at=datetime(2024, 2, 1, tzinfo=UTC),
     )
-    tx.ideas.add(Idea(id="I-1", title="More evening hours", submitted=date(2024, 2, 3)))
+    tx.ideas.add(
+        Idea(id="I-1", title="More evening hours", submitted=date(2024, 2, 3)),
+        at=datetime(2024, 2, 3, tzinfo=UTC),
+    )
     tx.sessions.add_many(
         [
             Session(

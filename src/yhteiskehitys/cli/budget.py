@@ -65,7 +65,7 @@ def run(
         else:
             from ..decide.count import count_budget
 
-            with state.store(folder, create=False) as store, store.read() as tx:
+            with state.programme(folder) as prog, prog.read() as tx:
                 election, outcome = count_budget(
                     tx, source, pm=state.pm, rule=rule, tie_breaking=tie_breaking,
                     seed=seed, progress=progress,
@@ -93,7 +93,7 @@ def new(state, budget_id, folder, title, amount, currency, vote_type, max_length
     """Create budget ID in FOLDER's store (or import it whole from a .pb file)."""
     from ..decide import budgets, exchange
 
-    with state.store(folder) as store, store.transaction() as tx:
+    with state.programme(folder) as prog, prog.transaction() as tx:
         if from_pb is not None:
             made = exchange.import_pb(tx, from_pb, budget_id, title=title)
             click.echo(f"Imported budget {made.id} from {from_pb.name}.")
@@ -127,7 +127,7 @@ def add_project(state, budget_id, project_id, folder, name, cost, category, area
     from ..decide import budgets
 
     item = budgets.make_project(id=project_id, name=name, cost=cost, category=category, area=area)
-    with state.store(folder) as store, store.transaction() as tx:
+    with state.programme(folder) as prog, prog.transaction() as tx:
         budgets.add_projects(tx, budget_id, [item])
     click.echo(f"Added project {project_id} to budget {budget_id}.")
 
@@ -146,7 +146,7 @@ def import_ballots(state, budget_id, path, folder):
     """Paper ballots typed into FILE.csv: ballot;projects[;points], one ballot a row."""
     from ..decide.ballots import import_paper_ballots
 
-    with state.store(folder) as store, store.transaction() as tx:
+    with state.programme(folder) as prog, prog.transaction() as tx:
         n = import_paper_ballots(tx, budget_id, path)
     click.echo(f"Imported {n} paper ballots into budget {budget_id}.")
 
@@ -176,10 +176,9 @@ def vote(state, budget_id, folder, voter, chosen, points, day, facts):
         if not sep:
             raise click.UsageError(f"--fact {fact!r}: write KEY=VALUE")
         known[key.strip()] = _fact_value(value.strip())
-    group = state.folder(folder).programme.target_group
-    with state.store(folder) as store, store.transaction() as tx:
+    with state.programme(folder) as prog, prog.transaction() as tx:
         cast_vote(
-            tx, budget_id, voter, chosen, points or None, target_group=group,
+            tx, budget_id, voter, chosen, points or None, target_group=prog.programme.target_group,
             on=day.date() if day else date.today(), facts=known,
         )  # fmt: skip
     click.echo(f"Recorded the ballot of {voter} in budget {budget_id}.")
@@ -205,7 +204,7 @@ def explain(state, budget_id, project_id, folder, rule, tie_breaking, seed, lang
     """Why PROJECT of budget ID was or was not funded, in plain words."""
     from ..decide.count import explain_project
 
-    with state.store(folder, create=False) as store, store.read() as tx:
+    with state.programme(folder) as prog, prog.read() as tx:
         text = explain_project(
             tx, budget_id, project_id, pm=state.pm, lang=lang, rule=rule,
             tie_breaking=tie_breaking, seed=seed,
@@ -223,7 +222,7 @@ def export(state, budget_id, folder, out):
     """Write budget ID as a pabulib .pb file (check it with pabutools or equalshares.net)."""
     from ..decide.exchange import export_pb
 
-    with state.store(folder, create=False) as store, store.read() as tx:
+    with state.programme(folder) as prog, prog.read() as tx:
         text = export_pb(tx, budget_id)
     out.write_text(text, encoding="utf-8")
     click.echo(f"Wrote {out}.")

@@ -14,7 +14,10 @@ from .state import LANGUAGES, State, format_option, pass_state
 @format_option()
 @pass_state
 def models(state: State, lang: str, fmt: str) -> None:
-    """List the copyable models (toimintamallit) that installed plugins offer."""
+    """List the copyable models (toimintamallit).
+
+    List the copyable models (toimintamallit) that installed plugins offer.
+    """
     from .. import catalogue
 
     found = catalogue.models(state.pm)
@@ -40,7 +43,10 @@ def models(state: State, lang: str, fmt: str) -> None:
 @format_option()
 @pass_state
 def plugins(state: State, fmt: str) -> None:
-    """List each plugin, its version and the hooks it implements; name those that failed."""
+    """List plugins, versions and their hooks.
+
+    List each plugin, its version and the hooks it implements; name those that failed.
+    """
     from ..plugins import describe_plugins
 
     rows = describe_plugins(state.pm)

@@ -14,7 +14,10 @@ LARGE_FILE = 20 * 1024 * 1024
 
 @click.group()
 def survey() -> None:
-    """Survey rounds of the participation barometer: import exports, list rounds."""
+    """Import survey-tool exports into rounds.
+
+    Survey rounds of the participation barometer: import exports, list rounds.
+    """
 
 
 @survey.command("import")
@@ -44,22 +47,8 @@ def import_(
 ) -> None:
     """Import FILE into round R of FOLDER's programme: every row or none; bad rows are listed
     by line (exit 2)."""
-    from ..catalogue import converter
-    from ..measure import registry
-    from ..measure.importing import import_export
-    from ..measure.readers.mapping import ColumnMapping, load_mapping
-    from ..model._validate import ID_PATTERN
-
-    for label, value in (("--round", round_name), ("--group", group)):
-        if value is not None and not ID_PATTERN.match(value):
-            raise click.UsageError(f"{label} {value!r}: use letters, digits and . _ : -")
-    opened = state.folder(folder)
-    columns = load_mapping(mapping, converter(state.pm, "toml")) if mapping else ColumnMapping()
-    reader = registry.get_reader(state.pm, reader_name or columns.reader or "csv")
-    name = instrument_name or columns.instrument or opened.template.instrument
-    instrument = registry.get_instrument(state.pm, name, folder)
     size = file.stat().st_size
-    with state.store(folder) as store:
+    with state.programme(folder) as prog:
         if size >= LARGE_FILE and sys.stderr.isatty():
             with click.progressbar(
                 length=size, label=f"Importing {file.name}", file=sys.stderr
@@ -70,12 +59,14 @@ def import_(
                     bar.update(position - done[0])
                     done[0] = position
 
-                result = import_export(store, file, round_name=round_name, instrument=instrument,
-                                       reader=reader, mapping=columns, group=group,
-                                       progress=advance)  # fmt: skip
+                result = prog.surveys.import_file(file, round=round_name, group=group,
+                                                  reader=reader_name, mapping=mapping,
+                                                  instrument=instrument_name,
+                                                  progress=advance)  # fmt: skip
         else:
-            result = import_export(store, file, round_name=round_name, instrument=instrument,
-                                   reader=reader, mapping=columns, group=group)  # fmt: skip
+            result = prog.surveys.import_file(file, round=round_name, group=group,
+                                              reader=reader_name, mapping=mapping,
+                                              instrument=instrument_name)  # fmt: skip
     groups = ", ".join(f"{g} {n}" for g, n in sorted(result.groups.items()))
     click.echo(f"Imported {result.rows} respondents into round {result.round} ({groups}).")
 
@@ -85,6 +76,6 @@ def import_(
 @pass_state
 def rounds(state: State, folder: Path) -> None:
     """List the survey rounds in FOLDER's store and the instrument each used."""
-    with state.store(folder, create=False) as store, store.read() as tx:
-        for r in tx.surveys.rounds():
+    with state.programme(folder) as prog:
+        for r in prog.surveys.rounds():
             click.echo(f"{r.name:<20} {r.instrument} (version {r.instrument_version})")

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from .machine import KINDS
+from ..model.loop_states import KINDS
 from .stats import GroupFigures, LoopSummary
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from ..model.loop_states import allowed_next
 from .limits import due_for, overdue_reason, pending_follow_up
-from .machine import allowed_next
 
 if TYPE_CHECKING:
     from ..model import LoopLimits

@@ -8,7 +8,7 @@ before its view has been handed over. With no delivered subject the rate is ``No
 *Days per stage* is the time from entering a stage to leaving it, over completed stays, so a
 subject still waiting adds nothing until it moves on (its age shows in the open loops instead).
 
-The store computes these as SQL aggregates (``yhteiskehitys.store.loop_queries``);
+The store computes these as SQL aggregates (``yhteiskehitys.loop.queries``);
 ``summarise`` is the plain-Python definition that the tests hold the SQL to.
 """
 
@@ -22,8 +22,8 @@ from datetime import date, datetime
 
 from attrs import asdict, frozen
 
+from ..model.loop_states import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
 from .limits import due_for, overdue_reason
-from .machine import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
 
 
 @frozen(kw_only=True)

@@ -17,7 +17,7 @@ FEEDBACK_SHOWN = 3
 
 def status_lines(opened: ProgrammeFolder, tx: Transaction, today: date, lang: str) -> list[str]:
     from ..checklist import progress_by_phase
-    from ..store.loop_queries import Cutoffs, latest_feedback, open_loops, open_overdue
+    from ..loop.queries import Cutoffs, latest_feedback, open_loops, open_overdue
 
     programme, limits = opened.programme, opened.programme.loop_limits
     lines = [f"{programme.name} — {programme.organisation} — {today.isoformat()}", "", "Phases"]

@@ -195,9 +195,26 @@ def _protect(
             for line in (*link_lines, *lines)
             if var in line and _partner(line, suppressed | rests, full)
         ]
-        if not options:  # pragma: no cover - a grid always has an unsuppressed cell left
+        unknown = suppressed | rests
+        if options:
+            partner = _partner(options[0], unknown, full)
+        else:
+            # Every line through the cell is hidden already, yet a column's weighted sum (or
+            # several lines together) still gives it away: hide a cell of a weighted sum that
+            # holds it, and failing that the cheapest cell still shown. Hiding more never makes
+            # a hidden cell solvable, so this ends at the latest when everything is hidden.
+            related = [
+                v
+                for shown, eq in weighted
+                if var in eq and shown not in unknown
+                for v in (*eq, shown)
+            ]
+            partner = _partner(list(dict.fromkeys(related)), unknown, full) if related else None
+            if partner is None:
+                partner = _partner(list(full), unknown, full)
+        if partner is None:  # pragma: no cover - nothing left to hide means nothing is solvable
             raise AssertionError(f"cannot protect cell {var}")
-        suppressed.add(_partner(options[0], suppressed | rests, full))
+        suppressed.add(partner)
 
 
 def _partner(line: list[Var], unknown: set[Var], full: Mapping[Var, int]) -> Var | None:

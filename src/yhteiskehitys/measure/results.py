@@ -89,7 +89,7 @@ def moments_table(
             four = [data.get((r.id, g), zero) for g in (PARTICIPANT, COMPARISON)
                     for r in (first, last)]  # fmt: skip
             if all(m.n for m in four):
-                est = stats.did(*four)
+                est = stats.did(four[0], four[1], four[2], four[3])
                 derived_rows = (DID,)
                 derived[(DID, CHANGE)] = Derived(
                     values=_estimate(est, stats.hedges_g_did(four, est.estimate)),

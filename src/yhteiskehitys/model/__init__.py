@@ -1,5 +1,6 @@
 """The domain model: attrs classes, validated on construction, with no I/O."""
 
+from .general import general_model
 from .network import Actor, Network, Organisation
 from .participant import Consent, Participant, PersonalData
 from .programme import Period, Programme
@@ -66,4 +67,5 @@ __all__ = [
     "TargetGroup",
     "Text",
     "Theme",
+    "general_model",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import vocabulary as vocab
 from .i18n import gettext
-from .records import Records
+from .snapshot import Records
 
 PRODID = "-//yhteiskehitys//yk calendar//EN"
 MAX_NETWORK_MEETINGS = 500
@@ -61,6 +61,7 @@ def calendar(records: Records, lang: str) -> Any:
         cal.add_component(event)
     network = records.programme.network
     for day in network_dates(records):
+        assert network is not None  # there are no dates without a network
         event = Event()
         event.add("uid", _uid("network", day.isoformat(), records))
         event.add("dtstamp", stamp)

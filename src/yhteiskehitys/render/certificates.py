@@ -19,7 +19,7 @@ from ..errors import YhteiskehitysError
 from ..folder import atomic_write
 from . import vocabulary as vocab
 from .i18n import gettext
-from .records import Records, by_id
+from .snapshot import Records, by_id
 from .templating import render
 
 

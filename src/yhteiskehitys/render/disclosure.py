@@ -29,7 +29,7 @@ class Count:
 
 def published_counts(counts: Mapping[str, int], threshold: int) -> dict[str, Count]:
     """The counts by key as they may be published under ``threshold``."""
-    from ..measure.disclosure import Cell, Suppressed, Table, publish
+    from ..measure.disclosure import Cell, Table, publish
 
     keys = tuple(counts)
     if not keys:
@@ -44,7 +44,8 @@ def published_counts(counts: Mapping[str, int], threshold: int) -> dict[str, Cou
     out: dict[str, Count] = {}
     for key in keys:
         cell = published.cells[(key, COLUMN)]
-        out[key] = Count(None if isinstance(cell, Suppressed) else cell.n, threshold)
+        # A table without derived columns holds only cells and suppressions.
+        out[key] = Count(cell.n if isinstance(cell, Cell) else None, threshold)
     return out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .records import Records, by_id, grouped
+from .snapshot import Records, by_id, grouped
 
 
 @frozen(kw_only=True)

@@ -14,7 +14,7 @@ from attrs import frozen
 from . import vocabulary as vocab
 from .disclosure import Count, published_counts
 from .i18n import gettext
-from .records import Records, by_id
+from .snapshot import Records, by_id
 from .trails import Trail, next_meeting, trails
 
 

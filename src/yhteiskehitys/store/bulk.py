@@ -26,7 +26,7 @@ Encoder = Callable[[list[Any]], list[Any]] | None
 
 def _datetimes(values: list[Any]) -> list[Any]:
     cache: dict[datetime, str] = {}  # a batch's audit rows share one time
-    out = []
+    out: list[str | None] = []
     for value in values:
         if value is None:
             out.append(None)

@@ -90,6 +90,7 @@ def _v2(conn: sa.Connection) -> None:
         kind = table.c.stay_days.type.compile(conn.dialect)
         conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN stay_days {kind}")
     for index in schema.LOOP_INDEXES:
+        assert index.table is not None  # each index is made on its table
         names = {i["name"] for i in inspector.get_indexes(index.table.name)}
         if index.name not in names:
             index.create(conn)
@@ -111,7 +112,7 @@ def _v4(conn: sa.Connection) -> None:
         for index in table.indexes:
             if "follow_up" in index.columns and index.name not in names:
                 index.create(conn)
-    from .loop_queries import refresh_follow_ups
+    from .follow_ups import refresh_follow_ups
 
     refresh_follow_ups(conn)
 

@@ -69,7 +69,7 @@ def participant_data(tx: Transaction, pid: str) -> dict[str, Any]:
         raise NotFoundError(f"no participant {pid!r} in the store (erased or never added)")
     personal = tx.personal_data.find(pid)
     sessions = [tx.sessions.get(sid) for sid in tx.sessions.attended_by(pid)]
-    led = tx.conn.execute(
+    led: sa.ScalarResult[str] = tx.conn.execute(
         sa.select(schema.sessions.c.id).where(
             _json_text(schema.sessions.c.facilitators).like(f'%"{pid}"%')
         )

@@ -301,7 +301,7 @@ loop_transitions = sa.Table(
     sa.Index(None, "subject_kind", "from_state", "stay_days"),
 )
 
-# Schema step 2: indexes that let the feedback loop's figures (yhteiskehitys.store.loop_queries)
+# Schema step 2: indexes that let the feedback loop's figures (yhteiskehitys.loop.queries)
 # be computed by walking an index instead of the table.
 LOOP_INDEXES = (
     sa.Index(None, commissions.c.theme, commissions.c.state, commissions.c.state_since),

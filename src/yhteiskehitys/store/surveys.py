@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 from attrs import frozen
@@ -27,7 +27,6 @@ from .schema import (
 
 if TYPE_CHECKING:
     from ..measure.instrument import Instrument
-    from ..measure.parse import AnswerRow, RowProblem
     from .core import Transaction
 
 BATCH = 5_000
@@ -44,6 +43,24 @@ class Round:
     instrument_version: str
     items: tuple[str, ...]
     dimensions: tuple[str, ...]
+
+
+class ScoredAnswer(NamedTuple):
+    """One respondent's answers as the store keeps them, already validated and scored.
+
+    ``scores`` holds one score per dimension of the instrument, in order, then the total; a
+    score is None when too few of its items were answered. The measurement package makes these
+    (:mod:`yhteiskehitys.measure.importing`); the store only writes them.
+    """
+
+    group: str
+    line: int
+    respondent_key: str | None
+    age_band: str | None
+    area: str | None
+    answered_at: datetime | None
+    points: Sequence[int | None]
+    scores: Sequence[float | None]
 
 
 @frozen
@@ -139,29 +156,27 @@ class SurveyRepo:
         self,
         round_: Round,
         instrument: Instrument,
-        rows: Iterable[AnswerRow | RowProblem],
+        rows: Iterable[ScoredAnswer],
         *,
         reader: str,
         source: Path,
         progress: Callable[[], None] | None = None,
     ) -> ImportResult:
-        """Write every row of ``rows`` into ``round_``, or nothing: any bad row, a respondent
-        key seen twice in the round, or a file already imported raises :class:`ConfigError`
-        listing each problem by line, and the caller's transaction rolls back."""
-        from ..measure.importing import problem_lines
-        from ..measure.parse import RowProblem
-        from ..measure.scoring import Scorer
-
+        """Write every row of ``rows`` into ``round_``, or nothing: a respondent key seen twice
+        in the round, or a file already imported, raises :class:`ConfigError` listing each
+        problem by line, and so does whatever the stream of rows raises (a bad row); the
+        caller's transaction then rolls back."""
         self.tx.require_write()
         sha = file_sha256(source)
         self._refuse_repeat(round_, sha, source.name)
-        import_id = self.conn.execute(
+        inserted = self.conn.execute(
             survey_imports.insert().values(
                 round=round_.id, at=datetime.now(UTC), operator=self.tx.operator, reader=reader,
                 source=source.name, sha256=sha, rows=0,
             )
-        ).inserted_primary_key[0]  # fmt: skip
-        scorer = Scorer(instrument)
+        ).inserted_primary_key  # fmt: skip
+        assert inserted is not None  # a single-row INSERT always reports its key
+        import_id = inserted[0]
         n_items, n_dims = len(instrument.items), len(instrument.dimensions)
         columns = [
             "round", "grp", "import_id", "line", "respondent_key", "age_band", "area",
@@ -171,20 +186,11 @@ class SurveyRepo:
         ]  # fmt: skip
         sql = self._insert_sql(columns)
         sqlite = self.conn.dialect.name == "sqlite"
-        problems: list[RowProblem] = []
-        n_problems = 0
         batch: list[tuple[Any, ...]] = []
         groups: dict[str, int] = {}
         count = 0
         for row in rows:
-            if isinstance(row, RowProblem):
-                n_problems += 1
-                if len(problems) < 200:
-                    problems.append(row)
-                continue
-            if n_problems:
-                continue  # keep validating, stop writing: nothing will be kept
-            scores = scorer.score(row.points)
+            scores = row.scores
             answered = row.answered_at
             if answered is not None and sqlite:
                 answered = answered.strftime(_SQLITE_TIME)  # type: ignore[assignment]
@@ -199,8 +205,6 @@ class SurveyRepo:
                 batch.clear()
                 if progress:
                     progress()
-        if n_problems:
-            raise ConfigError(problem_lines(source.name, problems, n_problems))
         if batch:
             self.conn.exec_driver_sql(sql, batch)
         if count == 0:
@@ -242,7 +246,7 @@ class SurveyRepo:
             .group_by(r.c.respondent_key)
             .having(sa.func.count() > 1)
         )
-        clashes = self.conn.execute(
+        clashes: Sequence[tuple[str, int, int, str]] = self.conn.execute(
             sa.select(r.c.respondent_key, r.c.import_id, r.c.line, survey_imports.c.source)
             .join(survey_imports, survey_imports.c.id == r.c.import_id)
             .where(r.c.round == round_.id, r.c.respondent_key.in_(twice))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -118,7 +118,8 @@ class SessionRepo(Repository[Session]):
 
     def attendance_counts(self) -> dict[str, int]:
         query = sa.select(ATTEND.c.session, sa.func.count()).group_by(ATTEND.c.session)
-        return {sid: int(n) for sid, n in self.conn.execute(query)}
+        rows: Iterable[tuple[str, int]] = self.conn.execute(query)
+        return {sid: int(n) for sid, n in rows}
 
 
 class FindingRepo(Repository[Finding]):
@@ -188,7 +189,7 @@ class FindingRepo(Repository[Finding]):
         }
 
     def about(self, subject: str) -> list[Finding]:
-        ids = self.conn.execute(
+        ids: Iterable[str] = self.conn.execute(
             sa.select(self.table.c.id)
             .where(self.table.c.subject == subject)
             .order_by(self.table.c.id)

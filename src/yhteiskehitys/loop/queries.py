@@ -10,14 +10,16 @@ tests hold these queries to ``yhteiskehitys.loop.stats.summarise``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsFloat
 
 import sqlalchemy as sa
 
-from ..loop.limits import STAY_LIMITS, due_for, overdue_reason
-from ..loop.machine import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
-from ..loop.stats import (
+from ..model.loop_states import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
+from ..store import schema
+from .limits import STAY_LIMITS, due_for, overdue_reason
+from .stats import (
     GroupFigures,
     LoopSummary,
     OpenLoop,
@@ -25,7 +27,6 @@ from ..loop.stats import (
     empty_counts,
     open_loop_order,
 )
-from . import schema
 
 if TYPE_CHECKING:
     from ..model import LoopLimits
@@ -66,28 +67,6 @@ def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
 
 
-def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
-    """Set ``follow_up`` on subjects from their latest response: its follow-up date while it is
-    pending, else NULL (all subjects, or one)."""
-    r2 = R.alias("r2")
-    for kind, t in TABLES.items():
-        latest = (
-            sa.select(sa.func.max(r2.c.id))
-            .where(r2.c.subject_kind == kind, r2.c.subject == t.c.id)
-            .correlate(t)  # two levels down: say which table the subject comes from
-            .scalar_subquery()
-        )
-        value = (
-            sa.select(R.c.follow_up)
-            .where(R.c.id == latest, R.c.outcome == "pending")
-            .scalar_subquery()
-        )
-        update = t.update().values(follow_up=value)
-        if subject is not None:
-            update = update.where(t.c.id == subject)
-        conn.execute(update)
-
-
 def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.sum(sa.case((cond, 1), else_=0))
 
@@ -99,7 +78,8 @@ def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
         query = sa.select(t.c.state, sa.func.count(), _flag(_state_overdue(t, cut))).group_by(
             t.c.state
         )
-        for state, n, late in conn.execute(query):
+        rows: Iterable[tuple[str, int, int | None]] = conn.execute(query)
+        for state, n, late in rows:
             counts[kind][state] = int(n)
             overdue += int(late or 0)
         pending = sa.select(sa.func.count()).where(_pending_overdue(t, cut))
@@ -143,6 +123,7 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
         sa.func.sum(u.c.closed),
         sa.func.sum(u.c.overdue),
     ).group_by(u.c.key)
+    figures: Iterable[tuple[str | None, int, int, int, int]] = conn.execute(query)
     rows = [
         GroupFigures(
             key=k,
@@ -152,7 +133,7 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
             open=int(n) - int(c),
             overdue=int(o),
         )
-        for k, n, d, c, o in conn.execute(query)
+        for k, n, d, c, o in figures
     ]
     return tuple(sorted(rows, key=lambda g: (g.key is None, g.key or "")))
 
@@ -160,14 +141,12 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
 def stage_times(conn: sa.Connection) -> tuple[StageTime, ...]:
     """Median of ``stay_days`` per kind and stage: counts in one aggregate, then one
     LIMIT/OFFSET seek per stage into the (subject_kind, from_state, stay_days) index."""
-    counts = dict(
-        ((k, s), int(n))
-        for k, s, n in conn.execute(
-            sa.select(LT.c.subject_kind, LT.c.from_state, sa.func.count(LT.c.stay_days))
-            .where(LT.c.stay_days.is_not(None))
-            .group_by(LT.c.subject_kind, LT.c.from_state)
-        )
+    per_stage: Iterable[tuple[str, str, int]] = conn.execute(
+        sa.select(LT.c.subject_kind, LT.c.from_state, sa.func.count(LT.c.stay_days))
+        .where(LT.c.stay_days.is_not(None))
+        .group_by(LT.c.subject_kind, LT.c.from_state)
     )
+    counts = dict(((k, s), int(n)) for k, s, n in per_stage)
     out = []
     for kind in KINDS:
         for stage in STATES[kind]:
@@ -176,7 +155,7 @@ def stage_times(conn: sa.Connection) -> tuple[StageTime, ...]:
             n = counts.get((kind, stage), 0)
             median = None
             if n:
-                values = (
+                values: Sequence[float] = (
                     conn.execute(
                         sa.select(LT.c.stay_days)
                         .where(LT.c.subject_kind == kind, LT.c.from_state == stage)
@@ -271,9 +250,10 @@ def theme_links(conn: sa.Connection) -> dict[str, tuple[int, int]]:
     """Commissions and ideas per theme id."""
     out: dict[str, list[int]] = {}
     for i, t in enumerate(TABLES.values()):
-        for theme, n in conn.execute(
+        rows: Iterable[tuple[str, int]] = conn.execute(
             sa.select(t.c.theme, sa.func.count()).where(t.c.theme.is_not(None)).group_by(t.c.theme)
-        ):
+        )
+        for theme, n in rows:
             out.setdefault(theme, [0, 0])[i] = int(n)
     return {k: (v[0], v[1]) for k, v in out.items()}
 
@@ -301,9 +281,10 @@ def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list
 
     a, c, f = schema.actors, schema.commissions, schema.collaboration_feedback
     past: dict[str, list[str]] = {}
-    for actor, cid in conn.execute(
+    earlier: Iterable[tuple[str, str]] = conn.execute(
         sa.select(c.c.actor, c.c.id).where(c.c.theme == theme).order_by(c.c.created.desc(), c.c.id)
-    ):
+    )
+    for actor, cid in earlier:
         past.setdefault(actor, []).append(cid)
     # answered in time: the response to each commission on the theme after its delivery, by the
     # loop's own overdue rule (days counted by date, as everywhere else)
@@ -322,14 +303,16 @@ def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list
         )
         .where(c.c.theme == theme, LT.c.from_state == DELIVERED, LT.c.to_state == RESPONDED)
     )
-    for actor, delivered, responded in conn.execute(query):
+    handled: Iterable[tuple[str, datetime | None, datetime]] = conn.execute(query)
+    for actor, delivered, responded in handled:
         n = answered.setdefault(actor, [0, 0])
         n[0] += 1
         n[1] += delivered is not None and (
             overdue_reason(DELIVERED, delivered.date(), limits, responded.date()) is None
         )
     query = sa.select(f.c.actor, sa.func.avg(f.c.rating)).group_by(f.c.actor)
-    ratings = {actor: avg for actor, avg in conn.execute(query)}
+    means: Iterable[tuple[str, SupportsFloat | None]] = conn.execute(query)  # Decimal on PostgreSQL
+    ratings = {actor: avg for actor, avg in means}
     out = []
     for row in conn.execute(sa.select(a.c.id, a.c.name, a.c.organisation, a.c.themes)).mappings():
         declared = theme in (row["themes"] or [])

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import YhteiskehitysError
-from ..store import schema
+from ..model.loop_states import INITIAL, KINDS, check_transition
 from .limits import pending_follow_up
-from .machine import INITIAL, KINDS, check_transition
 
 if TYPE_CHECKING:
     from ..model import Commission, Idea, ReportBack, Response
@@ -27,7 +26,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _repo(tx: Transaction, kind: str) -> Any:
+def repo(tx: Transaction, kind: str) -> Any:
     if kind not in KINDS:
         raise YhteiskehitysError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     return tx.commissions if kind == "commission" else tx.ideas
@@ -56,25 +55,13 @@ def advance(
     at: datetime | None = None,
     note: str = "",
 ) -> Transition:
-    """Move ``subject`` to ``target`` if the table allows it; refuse with the allowed moves."""
-    state, since = _repo(tx, kind).state_of(subject)
-    pending = target == "responded" and latest_is_pending(tx, subject)
-    check_transition(kind, subject, state, target, pending=pending)
-    at = at or now()
-    if at.tzinfo is None:
-        raise YhteiskehitysError(
-            f"{kind} {subject!r}: the time {at.isoformat()} has no time zone; give it in UTC"
-        )
-    if at < since:
-        raise YhteiskehitysError(
-            f"{kind} {subject!r} has been {state!r} since {since.isoformat()}; a later step "
-            f"cannot be dated earlier ({at.isoformat()})"
-        )
-    done = tx.loop.transition(kind, subject, target, at=at, note=note, expect=state)
-    stay = (at - since).total_seconds() / 86400
-    table = schema.loop_transitions
-    tx.conn.execute(table.update().where(table.c.seq == done.seq).values(stay_days=stay))
-    return done
+    """Move ``subject`` to ``target`` if the table allows it; refuse with the allowed moves.
+
+    The store checks the move against the transition table (a pending latest response allows
+    ``responded`` again), its time against the state's start, and records the stay.
+    """
+    repo(tx, kind)
+    return tx.loop.transition(kind, subject, target, at=at or now(), note=note)
 
 
 def route(
@@ -93,7 +80,7 @@ def document(
     tx: Transaction, kind: str, subject: str, *, at: datetime | None = None, note: str = ""
 ) -> Transition:
     """Mark the group's views documented; refused while no finding names the subject."""
-    state, _ = _repo(tx, kind).state_of(subject)
+    state, _ = repo(tx, kind).state_of(subject)
     check_transition(kind, subject, state, "documented")
     if not tx.findings.about(subject):
         raise YhteiskehitysError(
@@ -107,7 +94,7 @@ def respond(
     tx: Transaction, kind: str, response: Response, *, at: datetime | None = None
 ) -> Transition:
     """Record the actor's response and move the subject to ``responded``."""
-    state, _ = _repo(tx, kind).state_of(response.subject)
+    state, _ = repo(tx, kind).state_of(response.subject)
     check_transition(
         kind, response.subject, state, "responded", pending=latest_is_pending(tx, response.subject)
     )
@@ -119,16 +106,13 @@ def respond(
         at=at,
         note=f"{response.outcome} ({response.decided_by})",
     )
-    tx.responses.add(response)
-    from ..store.loop_queries import refresh_follow_ups
-
-    refresh_follow_ups(tx.conn, response.subject)
+    tx.responses.add(response)  # the store keeps the subject's pending follow-up date
     return done
 
 
 def report_back(tx: Transaction, kind: str, report: ReportBack) -> Transition:
     """Record that the group was told the answer, closing the loop (``reported_back``)."""
-    state, _ = _repo(tx, kind).state_of(report.subject)
+    state, _ = repo(tx, kind).state_of(report.subject)
     check_transition(kind, report.subject, state, "reported_back")
     done = advance(
         tx, kind, report.subject, "reported_back", at=report.at, note=f"told via {report.channel}"
