@@ -20,7 +20,10 @@ TIE_HELP = (
 
 @click.group()
 def budget() -> None:
-    """Participatory budgeting: count a budget by greedy or the Method of Equal Shares."""
+    """Participatory budgeting: count a budget and explain it.
+
+    By greedy or the Method of Equal Shares, from a pabulib .pb file or a budget in the store.
+    """
 
 
 def rule_options(f):

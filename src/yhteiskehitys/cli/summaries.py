@@ -5,7 +5,7 @@ do not edit: change the docstring and regenerate."""
 
 SUMMARIES: dict[str, str] = {
     "actor": "Add or list the network's actors.",
-    "budget": "Participatory budgeting: count a budget by greedy or the Method of Equal Shares.",
+    "budget": "Participatory budgeting: count a budget and explain it.",
     "calendar": "Write sessions and meetings as .ics.",
     "certificates": "Write certificates.",
     "checklist": "Show or mark progress per phase.",
