@@ -43,6 +43,7 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "partners": ("yhteiskehitys.cli.loop:partners", "Suggest actors for a theme, and why."),
     "loop": ("yhteiskehitys.cli.loop:loop", "Open loops, overdue steps, closure rate."),
     "status": ("yhteiskehitys.cli.loop:status", "The programme on one screen."),
+    "election": ("yhteiskehitys.cli.election:election", "Youth-council elections."),
 }
 
 

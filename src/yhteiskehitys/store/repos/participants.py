@@ -33,6 +33,9 @@ class ParticipantRepo(Repository[Participant]):
             "age_band": obj.age_band,
             "roles": list(obj.roles),
             "joined": obj.joined,
+            "municipality": obj.municipality,
+            "studying": obj.studying,
+            "school": obj.school,
         }
 
     def columns(self, objs: Sequence[Participant]) -> dict[str, list[Any]]:
@@ -42,6 +45,9 @@ class ParticipantRepo(Repository[Participant]):
             "age_band": [p.age_band for p in objs],
             "roles": [list(p.roles) for p in objs],
             "joined": [p.joined for p in objs],
+            "municipality": [p.municipality for p in objs],
+            "studying": [p.studying for p in objs],
+            "school": [p.school for p in objs],
         }
 
     def from_row(self, row: sa.RowMapping, children: Any) -> Participant:
@@ -51,6 +57,9 @@ class ParticipantRepo(Repository[Participant]):
             age_band=row["age_band"],
             roles=row["roles"],
             joined=row["joined"],
+            municipality=row["municipality"],
+            studying=row["studying"],
+            school=row["school"],
             consents=children or (),
         )
 
