@@ -76,6 +76,11 @@ def add_participant_commands(group: click.Group) -> None:
     @click.option("--age-band", default=None, metavar="LOW-HIGH", help="E.g. 18-24.")
     @click.option("--role", "roles", multiple=True, default=("participant",), show_default=True)
     @click.option("--joined", type=DAY, default=None)
+    @click.option("--municipality", default=None, help="Home municipality (for elections).")
+    @click.option(
+        "--studying", default=None, metavar="yes|no", help="Studies or not (for elections)."
+    )
+    @click.option("--school", default=None, help="School or area (for elections).")
     @contact_options
     @pass_state
     def add(
@@ -86,6 +91,9 @@ def add_participant_commands(group: click.Group) -> None:
         age_band: str | None,
         roles: tuple[str, ...],
         joined: date | None,
+        municipality: str | None,
+        studying: str | None,
+        school: str | None,
         **contact: str | None,
     ) -> None:
         """Add participant ID (a pseudonymous id; record consents with `yk consent add`).
@@ -93,6 +101,7 @@ def add_participant_commands(group: click.Group) -> None:
         --name and the other contact options go to the personal-data table, kept apart from
         every other record (needed for certificates and e-mail drafts).
         """
+        from ..decide.elections.rules import parse_yes_no
         from ..model import Participant
 
         new = build(
@@ -102,6 +111,9 @@ def add_participant_commands(group: click.Group) -> None:
             age_band=age_band,
             roles=many(roles),
             joined=joined,
+            municipality=municipality,
+            studying=None if studying is None else parse_yes_no(studying, "--studying"),
+            school=school,
         )
         given = {key: value for key, value in contact.items() if value is not None}
         if given and "name" not in given:

@@ -18,6 +18,7 @@ from .. import schema
 from ..bulk import insert_columns
 from .base import NotFoundError, RecordError, Repository, group, require_known
 
+ELECTION_FACTS = ("municipality", "studying", "school")
 ERASE_HINT = "a participant leaves the store by erasure: `yk participant erase ID`"
 
 
@@ -25,6 +26,15 @@ class ParticipantRepo(Repository[Participant]):
     entity = "participant"
     table = schema.participants
     model = Participant
+
+    def dump(self, obj: Participant) -> Any:
+        """As JSON data; the election facts (schema step 6) only when known, so the records and
+        audit entries of participants without them read as they did before."""
+        data = super().dump(obj)
+        for key in ELECTION_FACTS:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
     def to_row(self, obj: Participant) -> dict[str, Any]:
         return {
