@@ -168,9 +168,10 @@ def parse_yes_no(value: str, what: str) -> bool:
 def _age(value: str) -> EligibilityRule:
     low, sep, high = value.partition("-")
     try:
-        return AgeOnDayRule(min=int(low), max=int(high if sep else low))
-    except ValueError as exc:
-        raise RuleTextError(f"age: expected an age range such as 13-20, got {value!r}") from exc
+        bounds = int(low), int(high if sep else low)
+    except ValueError:
+        raise RuleTextError(f"age: expected an age range such as 13-20, got {value!r}") from None
+    return AgeOnDayRule(min=bounds[0], max=bounds[1])
 
 
 def _municipality(value: str) -> EligibilityRule:
