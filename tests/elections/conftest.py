@@ -26,6 +26,7 @@ _store = _store_fixtures()
 pg_database = _store.pg_database
 store_url = _store.store_url
 store = _store.store
+twin_store_url = _store.twin_store_url
 
 BEFORE = datetime(2025, 2, 1, 12, tzinfo=UTC)
 DURING = datetime(2025, 3, 5, 12, tzinfo=UTC)
