@@ -97,50 +97,132 @@ def _refused(store, pm, error, match, **vote):
 def test_each_refused_vote_has_its_own_error_and_writes_nothing(store, pm):
     _, codes = _setup(store, pm)
     code = codes["v01"]
-    _refused(store, pm, el.PeriodError, "opens at 2025-03-03 00:00", code=code, candidate="v02", at=BEFORE)
-    _refused(store, pm, el.PeriodError, "closed at 2025-03-14 24:00", code=code, candidate="v02", at=AFTER)
-    _refused(store, pm, el.UnknownCodeError, "not issued", code="AAA-AAA", candidate="v02", at=DURING)
-    _refused(store, pm, el.UnknownCodeError, "not a voter code", code="hello", candidate="v02", at=DURING)
-    _refused(store, pm, el.UnknownCandidateError, "'zz' is not a candidate", code=code, candidate="zz", at=DURING)
-    _refused(store, pm, el.UnknownCandidateError, "not eligible to stand \\(over 20\\)", code=code, candidate="v06", at=DURING)
+    _refused(
+        store,
+        pm,
+        el.PeriodError,
+        "opens at 2025-03-03 00:00",
+        code=code,
+        candidate="v02",
+        at=BEFORE,
+    )
+    _refused(
+        store,
+        pm,
+        el.PeriodError,
+        "closed at 2025-03-14 24:00",
+        code=code,
+        candidate="v02",
+        at=AFTER,
+    )
+    _refused(
+        store, pm, el.UnknownCodeError, "not issued", code="AAA-AAA", candidate="v02", at=DURING
+    )
+    _refused(
+        store, pm, el.UnknownCodeError, "not a voter code", code="hello", candidate="v02", at=DURING
+    )
+    _refused(
+        store,
+        pm,
+        el.UnknownCandidateError,
+        "'zz' is not a candidate",
+        code=code,
+        candidate="zz",
+        at=DURING,
+    )
+    _refused(
+        store,
+        pm,
+        el.UnknownCandidateError,
+        "not eligible to stand \\(over 20\\)",
+        code=code,
+        candidate="v06",
+        at=DURING,
+    )
     with store.transaction() as tx:
         el.cast_vote(tx, pm, "nuva", code=code, candidate="v02", at=DURING)
-    _refused(store, pm, el.UsedCodeError, "already been used", code=code, candidate="v03", at=DURING)
+    _refused(
+        store, pm, el.UsedCodeError, "already been used", code=code, candidate="v03", at=DURING
+    )
 
 
 def test_setting_up_refuses_what_the_rules_and_the_calendar_do_not_allow(store, pm):
     _setup(store, pm)
     before = export_text(store)
     cases = [
-        (el.NotEligibleError, "not eligible to stand: lives elsewhere \\(asuu muualla\\)",
-         lambda tx: el.add_candidate(tx, pm, "nuva", "v04", name="X", at=BEFORE)),
-        (el.NotEligibleError, "not on the roll",
-         lambda tx: el.add_candidate(tx, pm, "nuva", "nobody", name="X", at=BEFORE)),
-        (el.PeriodError, "candidates are named before",
-         lambda tx: el.add_candidate(tx, pm, "nuva", "v07", name="X", at=DURING)),
-        (RecordError, "already a candidate",
-         lambda tx: el.add_candidate(tx, pm, "nuva", "v01", name="X", at=BEFORE)),
-        (RecordError, "voter 'v01' is already on the roll",
-         lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09"), voter("v01")], at=BEFORE)),
-        (el.ElectionError, "'v09' is given twice",
-         lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09"), voter("v09")], at=BEFORE)),
-        (el.PeriodError, "roll is final",
-         lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09")], at=AFTER)),
-        (el.PeriodError, "no interim result",
-         lambda tx: el.count_election(tx, pm, "nuva", at=DURING)),
-        (el.PeriodError, "publish after",
-         lambda tx: el.publish_election(tx, pm, "nuva", at=DURING)),
-        (el.ElectionError, "count the votes first",
-         lambda tx: el.publish_election(tx, pm, "nuva", at=AFTER)),
-        (ConfigError, "'zz' is not a candidate",
-         lambda tx: el.import_ballots(tx, pm, "nuva", {"Kirjasto": {"v01": 1, "zz": 1}})),
-        (el.ElectionError, "closes: must be after opens",
-         lambda tx: make_election(tx, pm, "other", opens=date(2025, 3, 14), closes=date(2025, 3, 3))),
+        (
+            el.NotEligibleError,
+            "not eligible to stand: lives elsewhere \\(asuu muualla\\)",
+            lambda tx: el.add_candidate(tx, pm, "nuva", "v04", name="X", at=BEFORE),
+        ),
+        (
+            el.NotEligibleError,
+            "not on the roll",
+            lambda tx: el.add_candidate(tx, pm, "nuva", "nobody", name="X", at=BEFORE),
+        ),
+        (
+            el.PeriodError,
+            "candidates are named before",
+            lambda tx: el.add_candidate(tx, pm, "nuva", "v07", name="X", at=DURING),
+        ),
+        (
+            RecordError,
+            "already a candidate",
+            lambda tx: el.add_candidate(tx, pm, "nuva", "v01", name="X", at=BEFORE),
+        ),
+        (
+            RecordError,
+            "voter 'v01' is already on the roll",
+            lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09"), voter("v01")], at=BEFORE),
+        ),
+        (
+            el.ElectionError,
+            "'v09' is given twice",
+            lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09"), voter("v09")], at=BEFORE),
+        ),
+        (
+            el.PeriodError,
+            "roll is final",
+            lambda tx: el.add_voters(tx, pm, "nuva", [voter("v09")], at=AFTER),
+        ),
+        (
+            el.PeriodError,
+            "no interim result",
+            lambda tx: el.count_election(tx, pm, "nuva", at=DURING),
+        ),
+        (
+            el.PeriodError,
+            "publish after",
+            lambda tx: el.publish_election(tx, pm, "nuva", at=DURING),
+        ),
+        (
+            el.ElectionError,
+            "count the votes first",
+            lambda tx: el.publish_election(tx, pm, "nuva", at=AFTER),
+        ),
+        (
+            ConfigError,
+            "'zz' is not a candidate",
+            lambda tx: el.import_ballots(tx, pm, "nuva", {"Kirjasto": {"v01": 1, "zz": 1}}),
+        ),
+        (
+            el.ElectionError,
+            "closes: must be after opens",
+            lambda tx: make_election(
+                tx, pm, "other", opens=date(2025, 3, 14), closes=date(2025, 3, 3)
+            ),
+        ),
         (RecordError, "already in the store", lambda tx: make_election(tx, pm)),
-        (el.ElectionError, "quotas: reserve at most the 3 seats",
-         lambda tx: make_election(tx, pm, "other", quotas={"A": 2, "B": 2})),
-        (el.PeriodError, "term runs until",
-         lambda tx: el.erase_roll_in(tx, pm, "nuva", today=date(2026, 1, 1))),
+        (
+            el.ElectionError,
+            "quotas: reserve at most the 3 seats",
+            lambda tx: make_election(tx, pm, "other", quotas={"A": 2, "B": 2}),
+        ),
+        (
+            el.PeriodError,
+            "term runs until",
+            lambda tx: el.erase_roll_in(tx, pm, "nuva", today=date(2026, 1, 1)),
+        ),
     ]
     for error, match, step in cases:
         with pytest.raises(error, match=match), store.transaction() as tx:
@@ -157,7 +239,9 @@ def test_the_roll_can_be_drawn_from_participants_and_erased_after_the_term(store
     with store.transaction() as tx:
         tx.participants.add_many(
             [
-                Participant(id="p1", birth_year=2009, municipality="Kittilä", studying=True, school="Levi"),
+                Participant(
+                    id="p1", birth_year=2009, municipality="Kittilä", studying=True, school="Levi"
+                ),
                 Participant(id="p2", birth_year=2009, municipality="Kolari", studying=True),
                 Participant(id="p3", birth_year=2009),
             ]
@@ -211,16 +295,25 @@ facts = st.builds(
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(roll=st.lists(facts, min_size=1, max_size=15), attempts=st.lists(st.integers(0, 30), max_size=40))
-def test_nobody_outside_the_rules_gets_a_code_and_no_voter_votes_twice(tmp_path_factory, pm, roll, attempts):
+@given(
+    roll=st.lists(facts, min_size=1, max_size=15),
+    attempts=st.lists(st.integers(0, 30), max_size=40),
+)
+def test_nobody_outside_the_rules_gets_a_code_and_no_voter_votes_twice(
+    tmp_path_factory, pm, roll, attempts
+):
     roll = [attrs.evolve(v, voter=f"v{n:02d}") for n, v in enumerate(roll)]
     path = tmp_path_factory.mktemp("prop") / "s.db"
     with open_store(path) as store:
         with store.transaction() as tx:
             election = make_election(tx, pm)
             el.add_voters(tx, pm, "nuva", roll, at=BEFORE)
-            eligible = [v for v in roll if el.judge(election.rules, el.rules.facts_on(
-                election.election_day, v.facts())) is None]
+            eligible = [
+                v
+                for v in roll
+                if el.judge(election.rules, el.rules.facts_on(election.election_day, v.facts()))
+                is None
+            ]
             if eligible:
                 el.add_candidate(tx, pm, "nuva", eligible[0].voter, name="Ehdokas", at=BEFORE)
             pairs = el.issue_codes(tx, pm, "nuva", at=BEFORE)

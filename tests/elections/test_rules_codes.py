@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yhteiskehitys import catalogue, hookimpl
-from yhteiskehitys.decide.elections import AgeOnDayRule, judge, parse_rule, reason_text
-from yhteiskehitys.decide.elections import codes
+from yhteiskehitys.decide.elections import AgeOnDayRule, codes, judge, parse_rule, reason_text
 from yhteiskehitys.decide.elections.rules import RuleTextError, facts_on, parse_rules
 from yhteiskehitys.model import EligibilityRule, MunicipalityRule, StudyingRule, Text
 
@@ -21,7 +20,9 @@ DAY = date(2025, 3, 14)
 
 
 def rules(pm):
-    return parse_rules(["municipality=Kittilä", "studying=yes", "age=13-20"], catalogue.eligibility_rules(pm))
+    return parse_rules(
+        ["municipality=Kittilä", "studying=yes", "age=13-20"], catalogue.eligibility_rules(pm)
+    )
 
 
 def test_the_rules_are_read_from_kind_equals_value(pm):
@@ -29,8 +30,12 @@ def test_the_rules_are_read_from_kind_equals_value(pm):
     assert municipality == MunicipalityRule(municipalities=["Kittilä"])
     assert studying == StudyingRule(studying=True)
     assert age == AgeOnDayRule(min=13, max=20)
-    assert parse_rule("studying=ei", catalogue.eligibility_rules(pm)) == StudyingRule(studying=False)
-    assert parse_rule("municipality=Kittilä, Kolari", catalogue.eligibility_rules(pm)).municipalities == (
+    assert parse_rule("studying=ei", catalogue.eligibility_rules(pm)) == StudyingRule(
+        studying=False
+    )
+    assert parse_rule(
+        "municipality=Kittilä, Kolari", catalogue.eligibility_rules(pm)
+    ).municipalities == (
         "Kittilä",
         "Kolari",
     )
@@ -55,18 +60,48 @@ def test_a_rule_that_cannot_be_read_says_why(pm, text, message):
 @pytest.mark.parametrize(
     ("facts", "reason", "fi", "sv", "en"),
     [
-        ({"municipality": "Sodankylä", "studying": True, "birth_year": 2009}, "lives_elsewhere",
-         "asuu muualla", "bor på annan ort", "lives elsewhere"),
-        ({"municipality": "Kittilä", "studying": False, "birth_year": 2009}, "not_studying",
-         "ei opiskele", "studerar inte", "not studying"),
-        ({"municipality": "Kittilä", "studying": True, "birth_year": 2004}, "too_old",
-         "yli 20-vuotias", "över 20 år", "over 20"),
-        ({"municipality": "Kittilä", "studying": True, "birth_year": 2013}, "too_young",
-         "alle 13-vuotias", "under 13 år", "under 13"),
-        ({"municipality": "Kittilä", "studying": True}, "age_unknown",
-         "ikä ei tiedossa", "åldern okänd", "age not known"),
-        ({"studying": True, "birth_year": 2009}, "municipality_unknown",
-         "kotikunta ei tiedossa", "hemkommunen okänd", "home municipality not known"),
+        (
+            {"municipality": "Sodankylä", "studying": True, "birth_year": 2009},
+            "lives_elsewhere",
+            "asuu muualla",
+            "bor på annan ort",
+            "lives elsewhere",
+        ),
+        (
+            {"municipality": "Kittilä", "studying": False, "birth_year": 2009},
+            "not_studying",
+            "ei opiskele",
+            "studerar inte",
+            "not studying",
+        ),
+        (
+            {"municipality": "Kittilä", "studying": True, "birth_year": 2004},
+            "too_old",
+            "yli 20-vuotias",
+            "över 20 år",
+            "over 20",
+        ),
+        (
+            {"municipality": "Kittilä", "studying": True, "birth_year": 2013},
+            "too_young",
+            "alle 13-vuotias",
+            "under 13 år",
+            "under 13",
+        ),
+        (
+            {"municipality": "Kittilä", "studying": True},
+            "age_unknown",
+            "ikä ei tiedossa",
+            "åldern okänd",
+            "age not known",
+        ),
+        (
+            {"studying": True, "birth_year": 2009},
+            "municipality_unknown",
+            "kotikunta ei tiedossa",
+            "hemkommunen okänd",
+            "home municipality not known",
+        ),
     ],
 )
 def test_an_ineligible_voter_gets_a_reason_in_three_languages(pm, facts, reason, fi, sv, en):
@@ -82,8 +117,13 @@ def test_age_is_judged_on_the_election_day(pm):
     born = date(2012, 3, 15)
     assert age.accepts({"on": date(2025, 3, 14), "birth_date": born}) is False  # 12 that day
     assert age.accepts({"on": date(2025, 3, 15), "birth_date": born}) is True
-    assert judge(rules(pm), facts_on(DAY, {"municipality": "kittilä", "studying": True,
-                                           "birth_year": 2010})) is None
+    assert (
+        judge(
+            rules(pm),
+            facts_on(DAY, {"municipality": "kittilä", "studying": True, "birth_year": 2010}),
+        )
+        is None
+    )
 
 
 @frozen(kw_only=True)
@@ -97,7 +137,7 @@ class SchoolRule(EligibilityRule):
     schools: tuple[str, ...]
 
     @classmethod
-    def from_text(cls, value: str) -> "SchoolRule":
+    def from_text(cls, value: str) -> SchoolRule:
         return cls(schools=tuple(s.strip() for s in value.split(",")))
 
     def accepts(self, facts):
@@ -127,7 +167,9 @@ def test_a_plugin_adds_a_rule_with_its_own_text_form_and_reasons():
     assert judge([rule], {"school": "Sirkan koulu"}) == "other_school"
     assert reason_text([rule], "other_school").sv == "annan skola"
     converter = catalogue.converter(pm)
-    assert converter.structure(converter.unstructure(rule, EligibilityRule), EligibilityRule) == rule
+    assert (
+        converter.structure(converter.unstructure(rule, EligibilityRule), EligibilityRule) == rule
+    )
 
 
 def test_the_age_rule_is_registered_through_the_hook(pm):
@@ -163,8 +205,10 @@ def test_normalising_never_fails_and_gives_a_code_or_none(text):
 def test_a_code_is_stored_as_a_salted_scrypt_hash():
     salt = codes.new_salt()
     digest = codes.hash_code("7KQ4MX", salt, 10)
-    assert digest == hashlib.scrypt(b"7KQ4MX", salt=bytes.fromhex(salt), n=2**10, r=8, p=1,
-                                    dklen=32).hex()
+    assert (
+        digest
+        == hashlib.scrypt(b"7KQ4MX", salt=bytes.fromhex(salt), n=2**10, r=8, p=1, dklen=32).hex()
+    )
     assert digest != codes.hash_code("7KQ4MX", codes.new_salt(), 10)
     assert digest != codes.hash_code("7KQ4MX", salt, 11)
     assert codes.hash_codes(["7KQ-4MX", "7kq4mx"], salt, 10) == [digest, digest]

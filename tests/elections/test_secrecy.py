@@ -11,8 +11,6 @@ from __future__ import annotations
 import random
 from typing import Any
 
-import sqlalchemy as sa
-
 from yhteiskehitys.decide import elections as el
 from yhteiskehitys.decide.elections import codes as code_module
 from yhteiskehitys.decide.elections import voting
@@ -20,7 +18,9 @@ from yhteiskehitys.store import open_store, schema
 
 from .conftest import AFTER, BEFORE, DURING, make_election, voter
 
-VOTERS = [voter(f"v{n:02d}", school="Levin koulu" if n % 2 else "Kittilän lukio") for n in range(1, 9)]
+VOTERS = [
+    voter(f"v{n:02d}", school="Levin koulu" if n % 2 else "Kittilän lukio") for n in range(1, 9)
+]
 CANDIDATES = {"v01": "Aino", "v02": "Eino", "v03": "Sini"}
 CODES = ["7KQ-4MX", "3HT-9PA", "C6R-2WN", "M8D-5YE", "Q4F-7JU", "X2G-6KB", "T9V-3NR", "E5Z-8HD"]
 SALT = "00112233445566778899aabbccddeeff"
@@ -62,7 +62,8 @@ def _dump(store) -> list[tuple[str, list[Any]]]:
             cols = [c.name for c in table.columns if c.name not in skip]
             names = ", ".join(f'"{c}"' for c in cols)
             if pg:
-                sql = f'SELECT ctid::text, xmin::text::bigint, {names} FROM "{table.name}" ORDER BY ctid'
+                position = "ctid::text, xmin::text::bigint"
+                sql = f'SELECT {position}, {names} FROM "{table.name}" ORDER BY ctid'
             else:
                 sql = f'SELECT rowid, 0, {names} FROM "{table.name}" ORDER BY rowid'
             out.append((table.name, [tuple(row) for row in conn.exec_driver_sql(sql)]))
@@ -71,7 +72,9 @@ def _dump(store) -> list[tuple[str, list[Any]]]:
     return [(name, [(row[0], rank[row[1]], *row[2:]) for row in rows]) for name, rows in out]
 
 
-def test_swapping_who_chose_whom_leaves_an_identical_store(store_url, twin_store_url, pm, monkeypatch):
+def test_swapping_who_chose_whom_leaves_an_identical_store(
+    store_url, twin_store_url, pm, monkeypatch
+):
     handed_a, first = _run(store_url, pm, CHOICES_A, monkeypatch)
     handed_b, second = _run(twin_store_url, pm, CHOICES_B, monkeypatch)
     assert handed_a == handed_b
@@ -80,7 +83,9 @@ def test_swapping_who_chose_whom_leaves_an_identical_store(store_url, twin_store
     assert first == second  # ...and nothing tells which voter or code cast which of them
 
 
-def test_no_table_and_no_audit_entry_holds_a_code_or_pairs_a_voter_with_a_vote(store_url, pm, monkeypatch):
+def test_no_table_and_no_audit_entry_holds_a_code_or_pairs_a_voter_with_a_vote(
+    store_url, pm, monkeypatch
+):
     handed, dump = _run(store_url, pm, CHOICES_A, monkeypatch)
     text = repr(dump)
     for code in handed.values():
@@ -93,7 +98,12 @@ def test_no_table_and_no_audit_entry_holds_a_code_or_pairs_a_voter_with_a_vote(s
     for name, rows in dump:
         for row in rows:
             cells = {str(c) for c in row}
-            if name in ("election_roll", "election_candidates", "election_ballots", "election_results"):
+            if name in (
+                "election_roll",
+                "election_candidates",
+                "election_ballots",
+                "election_results",
+            ):
                 continue  # the roll lists voters, never a choice; tallies and result no voter
             assert not cells & voters or name == "audit", (name, row)
             if name != "election_codes":
@@ -102,7 +112,9 @@ def test_no_table_and_no_audit_entry_holds_a_code_or_pairs_a_voter_with_a_vote(s
         votes = tx.audit.entries(entity="election")
         cast = [e for e in votes if e.action == "vote"]
         assert len(cast) == len(ORDER)
-        assert {(e.entity_id, repr(e.before), repr(e.after)) for e in cast} == {("nuva", "None", "None")}
+        assert {(e.entity_id, repr(e.before), repr(e.after)) for e in cast} == {
+            ("nuva", "None", "None")
+        }
         for entry in tx.audit.entries():
             blob = repr((entry.entity_id, entry.before, entry.after))
             assert not any(h in blob for h in hashes)
