@@ -325,4 +325,7 @@ def erase_roll(
     with store.transaction(operator) as tx:
         done = erase_roll_in(tx, pm, election_id, today=today)
     compact(store)
+    if store.dialect == "postgresql":  # compact() vacuums the participant tables only
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM election_roll, election_codes")
     return done

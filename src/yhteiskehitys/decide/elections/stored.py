@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -18,10 +19,18 @@ if TYPE_CHECKING:
 
 
 def converter(pm: pluggy.PluginManager) -> cattrs.Converter:
-    """The converter that knows every plugin's eligibility rules."""
+    """The converter that knows every plugin's eligibility rules (one per set of rules: a vote
+    should not pay for building it)."""
     from ... import catalogue
 
-    return catalogue.converter(pm)
+    return _converter(tuple(catalogue.eligibility_rules(pm)))
+
+
+@functools.lru_cache(maxsize=8)
+def _converter(rules: tuple[type[EligibilityRule], ...]) -> cattrs.Converter:
+    from ...convert import make_converter
+
+    return make_converter("json", rules)
 
 
 def election_row(
