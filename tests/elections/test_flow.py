@@ -334,3 +334,19 @@ def test_nobody_outside_the_rules_gets_a_code_and_no_voter_votes_twice(
         assert accepted == len(used_codes)
         with store.read() as tx:
             assert sum(sum(v.values()) for v in tx.elections.tallies("nuva").values()) == accepted
+
+
+def test_a_participant_s_data_rights_reach_the_roll(store, pm):
+    from yhteiskehitys.store.rights import erase, participant_data
+
+    with store.transaction() as tx:
+        tx.participants.add(
+            Participant(id="p1", birth_year=2009, municipality="Kittilä", studying=True)
+        )
+        make_election(tx, pm)
+        el.roll_from_participants(tx, pm, "nuva", at=BEFORE)
+        assert participant_data(tx, "p1")["election_rolls"] == [
+            {"election": "nuva", "school": None, "eligible": True, "reason": None}
+        ]
+    erase(store, "p1")
+    assert _rows(store, schema.election_roll) == 0
