@@ -345,7 +345,7 @@ def show(state: State, election_id: str, folder: Path, fmt: str) -> None:
     click.echo(
         f"  seats {data['seats']}, deputies {data['deputies']}, quotas {data['quotas'] or '—'}"
     )
-    click.echo(f"  voting {data['opens']} – {data['closes']} (election day {data['election_day']})")
+    click.echo(f"  voting {data['voting']}, election day {data['election_day']}")
     click.echo(f"  term {data['term'][0]} – {data['term'][1]}")
     click.echo(f"  rules: {'; '.join(data['rules']) or 'none'}")
     r = data["roll"]

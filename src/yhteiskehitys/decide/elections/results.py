@@ -27,7 +27,7 @@ from ...measure.disclosure import (
 from ...model.text import Text
 from .count import count
 from .errors import ElectionError, PeriodError
-from .model import Result
+from .model import Election, Result
 from .rules import reason_text
 from .stored import candidates, load_election
 
@@ -40,7 +40,7 @@ MAX_SEED = 2**63 - 1
 
 def _closed(
     tx: Transaction, pm: pluggy.PluginManager, election_id: str, at: datetime | None, what: str
-):
+) -> tuple[Election, datetime]:
     election = load_election(tx, pm, election_id)
     at = at or datetime.now(UTC)
     if at < election.closes:
@@ -252,6 +252,7 @@ def show_election(
         "opens": iso_utc(election.opens),
         "closes": iso_utc(election.closes),
         "time_zone": election.time_zone,
+        "voting": f"{election.shown(election.opens)} – {election.shown(election.closes, end=True)}",
         "election_day": election.election_day.isoformat(),
         "term": [election.term_start.isoformat(), election.term_end.isoformat()],
         "rules": [r.describe() for r in election.rules],

@@ -24,7 +24,7 @@ from .errors import (
     UnknownCodeError,
     UsedCodeError,
 )
-from .model import ONLINE
+from .model import ONLINE, Election
 from .rules import reason_text
 from .stored import load_election
 
@@ -53,7 +53,7 @@ def issue_codes(
     return [(r["voter"], code) for r, code in zip(waiting, fresh, strict=True)]
 
 
-def _require_candidate(tx: Transaction, election, candidate: str) -> None:
+def _require_candidate(tx: Transaction, election: Election, candidate: str) -> None:
     standing = {r["candidate"] for r in tx.elections.candidates(election.id)}
     if candidate in standing:
         return
