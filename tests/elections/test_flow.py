@@ -3,6 +3,7 @@ paper tallies → count → publish → erase; every refusal with its own error 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import attrs
@@ -75,6 +76,10 @@ def test_an_election_from_roll_to_published_result(store, pm):
     assert published.lots[0]["tied"] == ["Aino", "Eino", "Sini"]
     assert published.seed == 2025 and published.places == {"Kirjasto": 3, "online": 3}
     assert "v01" not in repr(published)  # names, never voter ids
+    data = published.as_data()
+    assert json.loads(json.dumps(data)) == data
+    assert data["turnout"]["Levin koulu"] == {"voted": "<5", "did_not_vote": "<5"}
+    assert [c["outcome"] for c in data["candidates"]] == ["elected"] * 3
     assert shown["codes"] == {"issued": 4, "used": 3}
     assert shown["turnout"] == {
         "Kittilän lukio": {"voted": "<5", "did_not_vote": 0},

@@ -164,6 +164,35 @@ class PublishedElection:
     places: dict[str, int]
     turnout: PublishedTable
 
+    def as_data(self) -> dict[str, Any]:
+        """As JSON data for a page: times in UTC ISO text, turnout cells under the threshold
+        as ``"<k"``."""
+        from ...convert import iso_utc
+
+        view = self.turnout
+        return {
+            "id": self.id,
+            "title": _texts(self.title),
+            "seats": self.seats,
+            "deputies": self.deputies,
+            "opens": iso_utc(self.opens),
+            "closes": iso_utc(self.closes),
+            "time_zone": self.time_zone,
+            "term": [self.term_start.isoformat(), self.term_end.isoformat()],
+            "published_at": iso_utc(self.published_at),
+            "seed": self.seed,
+            "candidates": [
+                {"name": c.name, "votes": c.votes, "outcome": c.outcome, "rank": c.rank}
+                for c in self.candidates
+            ],
+            "lots": [dict(lot) for lot in self.lots],
+            "places": dict(self.places),
+            "turnout": {
+                school: {col: _shown(view.cells[(school, col)]) for col in view.cols}
+                for school in view.rows
+            },
+        }
+
 
 def published_result(
     tx: Transaction,
