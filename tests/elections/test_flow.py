@@ -220,6 +220,23 @@ def test_setting_up_refuses_what_the_rules_and_the_calendar_do_not_allow(store, 
         (RecordError, "already in the store", lambda tx: make_election(tx, pm)),
         (
             el.ElectionError,
+            "unknown time zone 'Mars/Olympus'",
+            lambda tx: make_election(tx, pm, "other", time_zone="Mars/Olympus"),
+        ),
+        (
+            el.ElectionError,
+            "seats: must be between 1 and 1000",
+            lambda tx: make_election(tx, pm, "other", seats=0),
+        ),
+        (
+            el.ElectionError,
+            "term_end: must be after term_start",
+            lambda tx: make_election(
+                tx, pm, "other", term_start=date(2025, 4, 1), term_end=date(2025, 4, 1)
+            ),
+        ),
+        (
+            el.ElectionError,
             "quotas: reserve at most the 3 seats",
             lambda tx: make_election(tx, pm, "other", quotas={"A": 2, "B": 2}),
         ),

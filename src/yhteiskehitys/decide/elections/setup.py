@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pluggy
 from attrs import frozen
@@ -41,7 +41,12 @@ def voting_period(
 ) -> tuple[datetime, datetime]:
     """The instants voting opens and closes: a day means its start (opens) or its end (closes)
     in ``time_zone``; a time with a zone is taken as it is."""
-    zone = ZoneInfo(time_zone)
+    try:
+        zone = ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ElectionError(
+            f"time_zone: unknown time zone {time_zone!r} (e.g. Europe/Helsinki)"
+        ) from None
 
     def instant(value: date | datetime, end: bool) -> datetime:
         if isinstance(value, datetime):
@@ -82,7 +87,7 @@ def new_election(
     start, end = voting_period(opens, closes, time_zone)
     day = (end - timedelta(microseconds=1)).astimezone(ZoneInfo(time_zone)).date()
     term_start = term_start or day + timedelta(days=1)
-    term_end = term_end or term_start.replace(year=term_start.year + 2) - timedelta(days=1)
+    term_end = term_end or _years_later(term_start, 2) - timedelta(days=1)
     election = checked(
         Election,
         f"election {id!r}",
@@ -100,6 +105,14 @@ def new_election(
     )
     tx.elections.add(election_row(election, codes.new_salt(), code_cost, converter(pm)))
     return election
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 1 March in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
 
 
 @frozen(kw_only=True)
