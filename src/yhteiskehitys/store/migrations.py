@@ -121,12 +121,25 @@ def _v5(conn: sa.Connection) -> None:
     create_tables(conn, "checklist_progress")
 
 
+def _v6(conn: sa.Connection) -> None:
+    """Youth-council elections, and the facts their rules ask of participants (a fresh store
+    made by step 1 from today's tables has the participant columns already)."""
+    table = schema.participants
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for name in ("municipality", "studying", "school"):
+        if name not in present:
+            kind = table.c[name].type.compile(conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+    create_tables(conn, *schema.ELECTION_TABLES)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
+    Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
 )
 CURRENT_VERSION = STEPS[-1].version
 
