@@ -156,23 +156,41 @@ class PlainItem:
     follow_up: Any
 
 
+FINAL = ("adopted", "adapted", "not_adopted")
+
+
+def told_back(trail: Trail) -> bool:
+    """Whether the latest answer was told back to the group (a telling on or after its day)."""
+    response = trail.response
+    return response is not None and any(
+        back.at.date() >= response.decided for back in trail.report_backs
+    )
+
+
 def said_did(data: SiteData) -> tuple[PlainItem, ...]:
-    """Items where the group said something, newest first."""
+    """Every commission and idea whose final answer was told back to the group, with or
+    without a written finding (an idea answered on the spot is what families read first), and
+    those still being decided with the day they will hear more; newest first."""
     out = []
     for trail in data.trails:
-        if not trail.findings:
-            continue
         response = trail.response
+        if response is None:
+            continue
+        if response.outcome in FINAL and not told_back(trail):
+            continue
+        said = tuple(f.text for f in trail.findings)
+        if not said and trail.kind == "idea":
+            said = (trail.record.text,)
         out.append(
             PlainItem(
                 title=trail.title,
-                said=tuple(f.text for f in trail.findings),
-                outcome=response.outcome if response else None,
-                did=response.change if response else "",
-                why=response.reason if response else "",
-                by=response.decided_by if response else "",
-                when=response.decided if response else None,
-                follow_up=response.follow_up if response else None,
+                said=said,
+                outcome=response.outcome,
+                did=response.change,
+                why=response.reason,
+                by=response.decided_by,
+                when=response.decided,
+                follow_up=response.follow_up,
             )
         )
     out.sort(key=lambda p: p.when or p.follow_up or data.records.today, reverse=True)
