@@ -331,10 +331,22 @@ def test_small_groups_are_never_published(programme, tmp_path, capsys):
                         assert not 1 <= cell["n"] < 5
         first = {row["row"]: row["cells"] for row in data["tables"][0]["rows"]}
         assert first["comparison"]["2024-spring"] == "<5"
-        assert first["other"]["2024-spring"] == "<5"  # secondary: the smallest other group
+        assert first["other"]["2024-spring"] == "hidden"  # secondary: the smallest other group
         assert first["participant"]["2024-spring"]["n"] == (25 if by != "item" else 22)
     assert yk("measure", programme) == 0
-    assert "<5" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "<5" in out and "hidden" in out.replace("piilotettu", "hidden")
+    assert yk("measure", programme, "--lang", "en") == 0
+    out = capsys.readouterr().out
+    assert "<5 = fewer than 5 respondents" in out
+    assert "hidden = hidden so that a smaller group cannot be worked out" in out
+    for lang, primary, secondary in (
+        ("fi", "<5 = alle 5 vastaajaa", "piilotettu = piilotettu, jotta pienempää ryhmää"),
+        ("sv", "<5 = färre än 5 svarande", "dold = dold så att en mindre grupp"),
+    ):
+        assert yk("measure", programme, "--lang", lang) == 0
+        out = capsys.readouterr().out
+        assert primary in out and secondary in out
 
 
 def test_store_import_and_aggregates_on_each_backend(store, tmp_path):

@@ -140,7 +140,8 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
     from ..measure.disclosure import Cell, Derived, Suppressed
 
     _ = gettext(lang)
-    hidden = _("fewer than %(k)s") % {"k": table.k}
+    fewer = _("fewer than %(k)s") % {"k": table.k}
+    protected = _("hidden so that a smaller group cannot be worked out")
     means, changes = [], []
     for row in (*table.rows, *table.derived_rows):
         group = vocab.label(vocab.GROUPS, row, _)
@@ -154,7 +155,8 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
                 else means
             )
             if isinstance(cell, Suppressed):
-                target.append(Bar(label=label, value=None, shown=hidden, cells=("–", "–")))
+                why = fewer if cell.primary else protected
+                target.append(Bar(label=label, value=None, shown=why, cells=("–", "–")))
             elif isinstance(cell, Cell) and cell.n and "mean" in cell.values:
                 v = cell.values
                 target.append(
