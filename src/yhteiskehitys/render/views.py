@@ -61,7 +61,9 @@ class SiteData:
     barometer: Any
 
     def label(self, table: str, code: str | None, plain: str = "") -> str:
-        return vocab.label(getattr(vocab, table), code, gettext(self.lang), plain=plain)
+        return vocab.word(
+            self.records.programme, table, code, self.lang, gettext(self.lang), plain=plain
+        )
 
 
 def site_data(records: Records, lang: str) -> SiteData:
@@ -114,8 +116,10 @@ def session_summaries(records: Records, all_trails: tuple[Trail, ...], lang: str
         out.append(
             SessionSummary(
                 session=session,
-                kind=vocab.label(vocab.SESSION_KINDS, session.kind, _),
-                methods=tuple(vocab.label(vocab.METHODS, m, _) for m in session.methods),
+                kind=vocab.word(records.programme, "SESSION_KINDS", session.kind, lang, _),
+                methods=tuple(
+                    vocab.word(records.programme, "METHODS", m, lang, _) for m in session.methods
+                ),
                 attendance=attendance[session.id],
                 # Facilitators who are actors are named; others (participants) are not.
                 facilitators=tuple(actors[f].name for f in session.facilitators if f in actors),
@@ -200,17 +204,19 @@ def said_did(data: SiteData) -> tuple[PlainItem, ...]:
 def take_part(records: Records, lang: str) -> dict[str, Any]:
     """The model for residents: who can take part, how, and what happens to what they say."""
     _ = gettext(lang)
-    template = records.template
+    from ..model.vocabulary import known_words
+
+    template, programme = records.template, records.programme
     kinds = []
-    for kind in template.session_kinds:
+    for kind in known_words(template, programme, "session_kinds"):
         if kind == "network_meeting":
             continue  # actors' meeting, not a way for residents to take part
-        word = vocab.label(vocab.SESSION_KINDS, kind, _, plain="session")
+        word = vocab.word(programme, "SESSION_KINDS", kind, lang, _, plain="session")
         if word not in kinds:
             kinds.append(word)
     channels = []
-    for channel in records.programme.target_group.recruitment_channels:
-        word = vocab.label(vocab.CHANNELS, channel, _, plain="channel")
+    for channel in programme.target_group.recruitment_channels:
+        word = vocab.word(programme, "CHANNELS", channel, lang, _, plain="channel")
         if word not in channels:
             channels.append(word)
     return {
