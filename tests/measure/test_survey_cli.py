@@ -293,7 +293,7 @@ def test_measure_reports_change_and_did_that_python_recomputes(programme, tmp_pa
 
     assert yk("measure", programme, "--by", "dimension") == 0
     text = capsys.readouterr().out
-    assert "Tulla kuulluksi (0-100)" in text and "α=" in text
+    assert "Tulla kuulluksi (0–100)" in text and "α=" in text
     assert (
         yk("measure", programme, "--by", "item", "--format", "csv", "--round", "2024-spring") == 0
     )
@@ -393,7 +393,7 @@ def test_alpha_of_fewer_than_k_complete_answers_is_not_shown(programme, tmp_path
     capsys.readouterr()
     assert yk("measure", programme, "--by", "dimension", "--format", "json") == 0
     tables = {t["title"]: t for t in json.loads(capsys.readouterr().out)["tables"]}
-    heard = tables["Tulla kuulluksi (0-100)"]["rows"][0]["cells"]["r1"]
+    heard = tables["Tulla kuulluksi (0–100)"]["rows"][0]["cells"]["r1"]
     assert heard["n"] == 12 and "alpha" not in heard
-    influence = tables["Vaikuttaminen (0-100)"]
+    influence = tables["Vaikuttaminen (0–100)"]
     assert "alpha" in influence["rows"][0]["cells"]["r1"]

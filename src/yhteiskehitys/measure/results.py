@@ -205,10 +205,10 @@ def measure(
 
             tables.append(
                 moments_table(
-                    f"{title} (0-100)", rounds, data, extra if alphas else None, scale=(0.0, 100.0)
+                    f"{title} (0–100)", rounds, data, extra if alphas else None, scale=(0.0, 100.0)
                 )
             )
-        panels = _panels(repo, rounds, scopes)
+        panels = _panels(repo, rounds, scopes, lang)
         links += _panel_links(rounds, tables, panels)
         tables += panels
     else:
@@ -231,7 +231,7 @@ def measure(
             )
             points = instrument.scale.points
             scale = (1.0, float(points))
-            tables.append(moments_table(f"{name} (1-{points})", rounds, data, scale=scale))
+            tables.append(moments_table(f"{name} (1–{points})", rounds, data, scale=scale))
             counts = {key: rows[index] for key, rows in dist.items()}
             tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
                                              counts, labels))  # fmt: skip
@@ -287,7 +287,13 @@ def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) ->
     return out
 
 
-def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes) -> list[Table]:
+def _label(round_: Round, lang: str) -> str:
+    from .rounds import round_label
+
+    return round_label(round_.name, lang, round_.label)
+
+
+def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes, lang: str) -> list[Table]:
     if len(rounds) < 2 or not repo.has_keys(rounds[0].id) or not repo.has_keys(rounds[-1].id):
         return []
     linked = repo.panel(rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes])
@@ -295,7 +301,7 @@ def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes) -> list[Table]:
         return []
     return [
         panel_table(
-            f"{title}: change {rounds[0].name} → {rounds[-1].name} (panel)",
+            f"{title}: change {_label(rounds[0], lang)} → {_label(rounds[-1], lang)} (panel)",
             {g: Moments(*triples[i]) for g, triples in linked.items()},
         )
         for i, (_, _, title) in enumerate(scopes)

@@ -132,12 +132,15 @@ def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
     for index, table in enumerate(records.barometer[lang]):
         if table.cols and "/" in table.cols[0]:
             continue  # distributions per scale point are for `yk measure --by item`
-        charts.extend(_table_charts(table, f"barometer-{index}", lang))
+        charts.extend(
+            _table_charts(table, f"barometer-{index}", lang, records.barometer.get("rounds", {}))
+        )
     return BarometerFigures(charts=tuple(charts), notes=())
 
 
-def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
+def _table_charts(table: Any, key: str, lang: str, rounds: dict[str, Any]) -> list[Chart]:
     from ..measure.disclosure import Cell, Derived, Suppressed
+    from ..measure.rounds import round_label
 
     _ = gettext(lang)
     fewer = _("fewer than %(k)s") % {"k": table.k}
@@ -148,7 +151,7 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
         for col in (*table.cols, *table.derived_cols):
             cell = table.cells.get((row, col))
             derived = col in table.derived_cols or row in table.derived_rows
-            label = group if derived else f"{group}, {col}"
+            label = group if derived else f"{group}, {round_label(col, lang, rounds.get(col))}"
             target = (
                 changes
                 if derived or (isinstance(cell, Cell) and "estimate" in cell.values)
@@ -196,7 +199,7 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
                 % {"k": table.k},
                 bars=means,
                 columns=columns,
-                scale_max=100.0 if "0-100" in table.title else None,
+                scale_max=100.0 if "(0–100)" in table.title else None,
             )
         )
     if changes:

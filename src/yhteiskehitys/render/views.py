@@ -219,8 +219,11 @@ def take_part(records: Records, lang: str) -> dict[str, Any]:
         word = vocab.word(programme, "CHANNELS", channel, lang, _, plain="channel")
         if word not in channels:
             channels.append(word)
+    from .eligibility import who_can_take_part
+
     return {
         "age": records.programme.target_group.age,
+        "who": who_can_take_part(programme.target_group, lang),
         "kinds": kinds,
         "channels": channels,
         "respond_days": records.programme.loop_limits.respond_days,
