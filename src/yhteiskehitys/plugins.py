@@ -29,6 +29,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.budget",
     "yhteiskehitys.builtin.loop_checks",
     "yhteiskehitys.builtin.vocabulary_checks",
+    "yhteiskehitys.builtin.elections",
 )
 
 

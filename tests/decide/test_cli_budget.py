@@ -102,7 +102,7 @@ def test_a_childrens_budget_from_the_command_line(yk, tmp_path):
     ok("budget", "vote", "koulu", folder, "--voter", "P-1", "--project", "1", "--project", "2",
        "--on", "2026-05-04")  # fmt: skip
     refused = yk("budget", "vote", "koulu", folder, "--voter", "P-3", "--project", "3")
-    assert refused.returncode == 2 and "not aged 13-29" in refused.stderr
+    assert refused.returncode == 2 and "not met: aged 13" in refused.stderr
     twice = yk("budget", "vote", "koulu", folder, "--voter", "P-1", "--project", "3")
     assert twice.returncode == 2 and "has voted" in twice.stderr
     paper = tmp_path / "paperit.csv"

@@ -26,6 +26,15 @@ def _given(contact: dict[str, str | None]) -> dict[str, str]:
     return {key: value for key, value in contact.items() if value is not None}
 
 
+def _yes_no(field: str, value: str) -> bool:
+    from ..decide.elections.rules import NO, YES
+
+    word = value.strip().casefold()
+    if word in YES or word in NO:
+        return word in YES
+    raise FieldError(field, f"expected yes or no (kyllä/ei), got {value!r}")
+
+
 class ParticipantVerbs:
     """``programme.participants``: pseudonymous ids; names and contacts go to personal data."""
 
@@ -40,11 +49,19 @@ class ParticipantVerbs:
         age_band: str | None = None,
         roles: Sequence[str] = ("participant",),
         joined: date | None = None,
+        municipality: str | None = None,
+        studying: bool | str | None = None,
+        school: str | None = None,
         **contact: str | None,
     ) -> Participant:
         """Add a participant; ``name``, ``email``, ``phone`` and ``notes`` (the name is needed
-        with any of them) go to the personal-data table, kept apart from every other record."""
+        with any of them) go to the personal-data table, kept apart from every other record.
+        ``municipality``, ``studying`` (yes/no) and ``school`` are the facts an election's
+        rules judge."""
         from ..model import Participant, PersonalData
+
+        if isinstance(studying, str):
+            studying = _yes_no("studying", studying)
 
         new = build(
             Participant,
@@ -53,6 +70,9 @@ class ParticipantVerbs:
             age_band=age_band,
             roles=tuple(roles),
             joined=joined,
+            municipality=municipality,
+            studying=studying,
+            school=school,
         )
         given = _given(contact)
         if given and "name" not in given:

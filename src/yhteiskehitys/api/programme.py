@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..store import AuditEntry, Store, Transaction
     from ..validation import Validation
     from .checklist import ChecklistVerbs
+    from .elections import ElectionVerbs
     from .people import ConsentVerbs, ParticipantVerbs
     from .recording import (
         ActorVerbs,
@@ -270,6 +271,13 @@ class OpenProgramme:
         from .surveys import SurveyVerbs
 
         return SurveyVerbs(self)
+
+    @functools.cached_property
+    def elections(self) -> ElectionVerbs:
+        """Youth-council elections (nuorisovaltuustovaalit)."""
+        from .elections import ElectionVerbs
+
+        return ElectionVerbs(self)
 
     @functools.cached_property
     def checklist(self) -> ChecklistVerbs:

@@ -44,6 +44,7 @@ BUILTIN_COMMANDS: dict[str, str] = {
     "loop": "yhteiskehitys.cli.loop:loop",
     "status": "yhteiskehitys.cli.loop:status",
     "budget": "yhteiskehitys.cli.budget:budget",
+    "election": "yhteiskehitys.cli.election:election",
 }
 """Built-in command → where it is defined; its one-line summary for ``yk --help`` is in
 :mod:`.summaries`, generated from the command's own docstring by ``make docs``."""

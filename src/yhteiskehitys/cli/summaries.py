@@ -11,6 +11,7 @@ SUMMARIES: dict[str, str] = {
     "checklist": "Show or mark progress per phase.",
     "commission": "Commissions through the loop.",
     "consent": "Record a participant's consent.",
+    "election": "Youth-council elections: roll, codes, votes, count.",
     "export": "Write the whole programme to a JSON file.",
     "feedback": "Record actors' collaboration feedback.",
     "finding": "Record the group's views.",

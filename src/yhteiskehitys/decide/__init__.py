@@ -1,7 +1,9 @@
-"""Participatory budgeting (osallistava budjetointi): pabulib files, allocation rules, explanations.
+"""Decisions the group makes: participatory budgeting and youth-council elections.
 
-The rules are plain functions of one signature (see :mod:`.rules.registry`), registered through the
-``yk_budget_rules`` hook; the built-in ones are greedy and the Method of Equal Shares.
+Participatory budgeting (osallistava budjetointi): pabulib files, allocation rules and
+explanations, in this package's modules; youth-council elections in :mod:`.elections`. The
+budgeting rules are plain functions of one signature (see :mod:`.rules.registry`), registered
+through the ``yk_budget_rules`` hook; the built-in ones are greedy and the Method of Equal Shares.
 """
 
 from __future__ import annotations

@@ -59,14 +59,21 @@ def cast_vote(
     facts: Mapping[str, Any] | None = None,
 ) -> None:
     """A participant's ballot: they must be in the store, eligible by the target group's rules
-    (age on ``on``, plus any ``facts`` such as municipality), and not have voted yet."""
+    (age on ``on``, the municipality, studying and school stored with them, and any further
+    ``facts``), and not have voted yet."""
     budget = get_budget(tx, budget_id)
     participant = tx.participants.find(voter)
     if participant is None:
         raise BudgetError(
             f"voter {voter!r} is not a participant; add them first (yk participant add)"
         )
-    known = {"age": participant.age_on(on), **(facts or {})}
+    stored = {
+        "age": participant.age_on(on),
+        "municipality": participant.municipality,
+        "studying": participant.studying,
+        "school": participant.school,
+    }
+    known = {**{k: v for k, v in stored.items() if v is not None}, **(facts or {})}
     eligible, reasons = target_group.check(known)
     if eligible is not True:
         raise BudgetError(

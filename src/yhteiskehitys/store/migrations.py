@@ -122,6 +122,27 @@ def _v5(conn: sa.Connection) -> None:
 
 
 def _v6(conn: sa.Connection) -> None:
+    """Youth-council elections, and the facts their rules ask of participants (a fresh store
+    made by step 1 from today's tables has the participant columns already)."""
+    table = schema.participants
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for name in ("municipality", "studying", "school"):
+        if name not in present:
+            kind = table.c[name].type.compile(conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+    create_tables(conn, *schema.ELECTION_TABLES)
+
+
+def _v7(conn: sa.Connection) -> None:
+    """``survey_rounds.label``: a round's label for reports, given at import (NULL: derived
+    from the round's id, see ``measure.rounds``)."""
+    table = schema.survey_rounds
+    if "label" not in {c["name"] for c in sa.inspect(conn).get_columns(table.name)}:
+        kind = table.c.label.type.compile(conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN label {kind}")
+
+
+def _v8(conn: sa.Connection) -> None:
     create_tables(conn, "budgets", "budget_projects", "budget_ballots", "budget_voters")
 
 
@@ -131,7 +152,9 @@ STEPS: tuple[Step, ...] = (
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
-    Step(6, "participatory budgets: projects, ballots and who has voted", _v6),
+    Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
+    Step(7, "survey rounds: a label for reports", _v7),
+    Step(8, "participatory budgets: projects, ballots and who has voted", _v8),
 )
 CURRENT_VERSION = STEPS[-1].version
 
