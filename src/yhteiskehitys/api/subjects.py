@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import YhteiskehitysError
 
 if TYPE_CHECKING:
+    from ..loop.actions import ToldBack
     from ..store import Transition
     from .programme import OpenProgramme
 
@@ -159,8 +160,9 @@ class SubjectVerbs:
 
     def report_back(
         self, subject: str, *, channel: str, text: str, at: datetime | None = None
-    ) -> Transition:
-        """Record that the group was told the answer (``reported_back``)."""
+    ) -> ToldBack:
+        """Record that the group was told the answer (``reported_back``). The result says
+        whether the loop closed: telling a pending answer leaves it open until its follow-up."""
         from ..loop import actions
         from ..model import ReportBack
         from .build import build

@@ -71,10 +71,18 @@ def _report_back(group: click.Group, kind: str) -> None:
     def report_back(
         state: State, subject: str, folder: Path, channel: str, text: str, at: datetime | None
     ) -> None:
-        """Record that the participants were told the answer to ID (closes the loop)."""
+        """Record that the participants were told the answer to ID (closes the loop when the
+        answer is final; a pending answer told back keeps it open until the follow-up)."""
         with state.programme(folder) as prog:
             done = prog.subjects(kind).report_back(subject, channel=channel, text=text, at=at)
-        click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        if done.closed:
+            click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        else:
+            click.echo(
+                f"{kind} {subject}: {done.from_state} → reported_back; the answer is pending, so "
+                f"the loop stays open until the group is told the final answer (follow-up "
+                f"{done.follow_up.isoformat() if done.follow_up else '—'})."
+            )
 
 
 def _show_and_list(group: click.Group, kind: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from ..model.loop_states import allowed_next
+from ..model.loop_states import is_interim, next_steps
 from .limits import due_for, overdue_reason, pending_follow_up
 
 if TYPE_CHECKING:
@@ -28,10 +28,14 @@ def subject_lines(
     elif obj.text:
         lines.append(f"  text: {obj.text} (via {obj.channel})")
     lines.append(f"  actor: {obj.actor or '—'}   theme: {obj.theme or '—'}")
-    lines.append(
-        f"  state: {state} since {since:%Y-%m-%d}; next: "
-        f"{', '.join(allowed_next(kind, state)) or '—'}"
-    )
+    steps = next_steps(kind, state, pending=follow is not None)
+    nxt = ", ".join(steps) if steps else "none (the loop is closed)"
+    lines.append(f"  state: {state} since {since:%Y-%m-%d}; next: {nxt}")
+    if is_interim(state, pending=follow is not None):
+        lines.append(
+            "  open: the group was told a pending answer; the loop closes when they are told "
+            "the final one"
+        )
     due = due_for(state, since.date(), limits, follow)
     if due is not None:
         late = overdue_reason(state, since.date(), limits, today, follow)

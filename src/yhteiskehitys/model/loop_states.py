@@ -62,7 +62,8 @@ DELIVERED = "delivered"
 RESPONDED = "responded"
 #: States that count as "reached delivered", the denominator of the closure rate.
 DELIVERED_OR_LATER = _reachable(DELIVERED)
-#: The state that closes a loop, the numerator of the closure rate.
+#: The state that closes a loop, the numerator of the closure rate, when the answer the group
+#: was told is final (see :func:`is_closed`).
 CLOSED = "reported_back"
 
 #: CLI verb → the state it moves a subject to.
@@ -83,6 +84,28 @@ FOLLOW_UP_FROM = tuple(
     for s in _reachable(RESPONDED)
     if any(RESPONDED in TRANSITIONS[kind].get(s, ()) for kind in KINDS)
 )
+
+
+def is_closed(state: str, *, pending: bool) -> bool:
+    """Whether a subject's loop is closed: the group was told the answer and that answer is
+    final (adopted, adapted or not adopted). A pending answer told back is an interim message:
+    the loop stays open until the group hears the final answer."""
+    return state == CLOSED and not pending
+
+
+def is_interim(state: str, *, pending: bool) -> bool:
+    """The group was told a pending answer: told back, yet the loop is open."""
+    return state == CLOSED and pending
+
+
+def next_steps(kind: str, state: str, *, pending: bool) -> tuple[str, ...]:
+    """The moves open to a subject now: the table's, less a new response after a final one
+    (only a pending answer is followed by another). Empty when the loop is closed."""
+    return tuple(
+        s
+        for s in allowed_next(kind, state)
+        if not (s == RESPONDED and state in FOLLOW_UP_FROM and not pending)
+    )
 
 
 class TransitionRefused(YhteiskehitysError):
