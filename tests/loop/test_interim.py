@@ -144,20 +144,3 @@ def test_pending_told_back_keeps_the_loop_open_on_the_command_line(folder, yk):
     assert (data["closed"], data["open"], data["interim"]) == (1, 0, 0)
     out = yk("idea", "show", "i1", folder, "--today", TODAY).stdout
     assert "next: none (the loop is closed)" in out
-
-
-def test_commission_show_takes_today_and_lists_no_step_when_closed(folder, yk):
-    """Both show commands accept --today; a closed loop has no next step."""
-    with open_programme(folder, operator="tester") as prog:
-        prog.ideas.respond(
-            "i1",
-            outcome="adapted",
-            decided_by="Lautakunta",
-            change="Kokeilu",
-            decision_text="Päätös",
-            at=at(6),
-        )
-        assert "next: report_back" not in "\n".join(prog.ideas.show("i1", today=TODAY))
-    for kind, sid in (("idea", "i1"),):
-        out = yk(kind, "show", sid, folder, "--today", "2024-03-07").stdout
-        assert "next: reported_back" in out and "responded," not in out

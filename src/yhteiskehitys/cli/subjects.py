@@ -107,15 +107,17 @@ def _show_and_list(group: click.Group, kind: str) -> None:
         help="Only those in this state.",
     )
     @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+    @today_option
     @pass_state
-    def list_(state: State, folder: Path, in_state: str | None, limit: int) -> None:
-        """List subjects, oldest state first."""
+    def list_(state: State, folder: Path, in_state: str | None, limit: int, today) -> None:
+        """List subjects, oldest state first, with each deadline (overdue on --today flagged)."""
         with state.programme(folder) as prog:
-            rows = prog.subjects(kind).list(state=in_state, limit=limit)
+            rows = prog.subjects(kind).list(state=in_state, limit=limit, today=today)
         for r in rows:
+            due = f"due {r.due.isoformat()}" if r.due else ("closed" if r.closed else "—")
             click.echo(
-                f"{r['id']:<16} {r['state']:<14} {r['state_since']:%Y-%m-%d}  "
-                f"{r['actor'] or '—':<16} {r['theme'] or '—':<12} {r['title']}"
+                f"{r.id:<16} {r.state:<14} {r.since:%Y-%m-%d}  {r.actor or '—':<16} "
+                f"{r.theme or '—':<12} {due:<14} {r.title}" + ("  OVERDUE" if r.overdue else "")
             )
 
 

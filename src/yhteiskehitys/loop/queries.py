@@ -283,7 +283,9 @@ def list_subjects(
 ) -> list[sa.RowMapping]:
     """Subjects of ``kind`` (in ``state``), the longest-waiting first, at most ``limit``."""
     t = TABLES[kind]
-    query = sa.select(t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme)
+    query = sa.select(
+        t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme, t.c.follow_up
+    )
     if state is not None:
         query = query.where(t.c.state == state)
     return list(conn.execute(query.order_by(t.c.state_since, t.c.id).limit(limit)).mappings())
