@@ -37,8 +37,10 @@ class SessionVerbs(_Verbs):
         facilitators: Sequence[str] = (),
         attendees: Sequence[str] = (),
         commissions: Sequence[str] = (),
+        ideas: Sequence[str] = (),
     ) -> Session:
-        """Add a session; ``kind`` must be one of the model's session kinds."""
+        """Add a session; ``kind`` must be one of the model's session kinds. It may handle
+        commissions and ideas alike (each must be in the store)."""
         from ..model import Session
 
         kinds = self.programme.template.session_kinds
@@ -58,6 +60,7 @@ class SessionVerbs(_Verbs):
             facilitators=tuple(facilitators),
             attendees=tuple(attendees),
             commissions=tuple(commissions),
+            ideas=tuple(ideas),
         )
         with self.programme.transaction() as tx:
             tx.sessions.add(new)

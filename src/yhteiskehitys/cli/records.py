@@ -26,6 +26,7 @@ def session() -> None:
 @click.option("--facilitator", "facilitators", multiple=True, help="Facilitator id (repeatable).")
 @click.option("--attendee", "attendees", multiple=True, help="Participant id (repeatable).")
 @click.option("--commission", "commissions", multiple=True, help="Commission handled.")
+@click.option("--idea", "ideas", multiple=True, help="Idea handled (repeatable).")
 @pass_state
 def add_session(
     state: State,
@@ -38,8 +39,9 @@ def add_session(
     facilitators,
     attendees,
     commissions,
+    ideas,
 ) -> None:
-    """Add session ID with its attendance and the commissions it handled."""
+    """Add session ID with its attendance and the commissions and ideas it handled."""
     with state.programme(folder) as prog:
         new = prog.sessions.add(
             session_id,
@@ -50,6 +52,7 @@ def add_session(
             facilitators=many(facilitators),
             attendees=many(attendees),
             commissions=many(commissions),
+            ideas=many(ideas),
         )
     click.echo(f"Added session {session_id} ({day}, {len(new.attendees)} attending).")
 
@@ -58,14 +61,14 @@ def add_session(
 @folder_argument
 @pass_state
 def list_sessions(state: State, folder: Path) -> None:
-    """List sessions with kind, methods, attendance count and commissions handled."""
+    """List sessions with kind, methods, attendance count, commissions and ideas handled."""
     with state.programme(folder) as prog:
         rows = prog.sessions.list()
     for s in rows:
         click.echo(
             f"{s.id:<14} {s.date} {s.kind:<16} {len(s.attendees):>3} attending  "
             f"methods: {', '.join(s.methods) or '—'}  commissions: "
-            f"{', '.join(s.commissions) or '—'}  {s.title}"
+            f"{', '.join(s.commissions) or '—'}  ideas: {', '.join(s.ideas) or '—'}  {s.title}"
         )
 
 

@@ -120,12 +120,17 @@ def _v5(conn: sa.Connection) -> None:
     create_tables(conn, "checklist_progress")
 
 
+def _v6(conn: sa.Connection) -> None:
+    create_tables(conn, "session_ideas")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
+    Step(6, "sessions handle ideas as well as commissions", _v6),
 )
 CURRENT_VERSION = STEPS[-1].version
 
