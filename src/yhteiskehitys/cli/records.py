@@ -72,6 +72,48 @@ def list_sessions(state: State, folder: Path) -> None:
         )
 
 
+@session.command("edit")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option("--date", "day", type=DAY, default=None)
+@click.option("--kind", default=None)
+@click.option("--title", default=None)
+@click.option("--method", "methods", multiple=True, help="Replaces the methods (repeatable).")
+@click.option("--facilitator", "facilitators", multiple=True, help="Replaces the facilitators.")
+@click.option("--attendee", "attendees", multiple=True, help="Replaces the attendance.")
+@click.option("--commission", "commissions", multiple=True, help="Replaces the commissions.")
+@click.option("--idea", "ideas", multiple=True, help="Replaces the ideas handled.")
+@pass_state
+def edit_session(state: State, session_id: str, folder: Path, day: date | None, **fields) -> None:
+    """Correct session ID: each option given replaces that field (audited)."""
+    lists = {k: (many(v) if v else None) for k, v in fields.items() if k not in ("kind", "title")}
+    with state.programme(folder) as prog:
+        new = prog.sessions.edit(
+            session_id, date=day, kind=fields["kind"], title=fields["title"], **lists
+        )
+    click.echo(f"Changed session {session_id} ({new.date}, {len(new.attendees)} attending).")
+
+
+@session.command("remove")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option(
+    "--move-findings-to",
+    default=None,
+    metavar="SESSION",
+    help="The session its findings belong to; they are moved there first.",
+)
+@pass_state
+def remove_session(
+    state: State, session_id: str, folder: Path, move_findings_to: str | None
+) -> None:
+    """Remove session ID recorded by mistake (audited); refused while findings name it."""
+    with state.programme(folder) as prog:
+        prog.sessions.remove(session_id, move_findings_to=move_findings_to)
+    moved = f"; its findings now belong to {move_findings_to}" if move_findings_to else ""
+    click.echo(f"Removed session {session_id}{moved}.")
+
+
 @click.group()
 def finding() -> None:
     """Findings (näkemykset, tuotokset): the group's documented views."""

@@ -203,6 +203,15 @@ class FindingRepo(Repository[Finding]):
             for fid, rs in rows.items()
         }
 
+    def in_session(self, session: str) -> list[Finding]:
+        """The findings recorded in ``session``, by id."""
+        ids = self.conn.execute(
+            sa.select(self.table.c.id)
+            .where(self.table.c.session == session)
+            .order_by(self.table.c.id)
+        ).scalars()
+        return [self.get(i) for i in ids]
+
     def about(self, subject: str) -> list[Finding]:
         ids = self.conn.execute(
             sa.select(self.table.c.id)
