@@ -18,6 +18,7 @@ from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("yhteiskehitys.cli.info:models", "List the copyable models (toimintamallit)."),
     "plugins": ("yhteiskehitys.cli.info:plugins", "List plugins, versions and their hooks."),
+    "instruments": ("yhteiskehitys.cli.info:instruments", "List instruments, scales and items."),
     "init": ("yhteiskehitys.cli.init:init", "Create a programme folder from a model."),
     "validate": ("yhteiskehitys.cli.validate:validate", "Check the configuration and records."),
     "checklist": ("yhteiskehitys.cli.checklist:checklist", "Show or mark progress per phase."),
