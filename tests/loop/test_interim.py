@@ -63,6 +63,11 @@ def test_pending_told_back_keeps_the_loop_open_in_the_library(folder):
         lines = "\n".join(prog.ideas.show("i1", today=TODAY))
         assert "next: responded" in lines and "the loop closes when they are told" in lines
         assert "due: follow_up by 2024-05-01" in lines
+        from yhteiskehitys.render.figures import loop_figures
+
+        site = loop_figures(prog.snapshot(today=TODAY, figures=True), "en")
+        assert site.states["i1"] == "waiting for an answer" and site.closure_rate == "0%"
+        assert dict(row[:2] for row in site.chart.rows).get("told back to the group") == "0"
         late = prog.loop_summary(today=date(2024, 5, 2))
         assert late.overdue == 1 and late.open_loops[0].overdue
         assert open_status(prog, date(2024, 5, 2)) == "Feedback loop: 1 open, 1 overdue"
