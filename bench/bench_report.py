@@ -112,21 +112,14 @@ def make_store(folder: Path) -> dict[str, int]:
 
 
 def build(folder: Path, out: Path) -> tuple[float, object]:
-    from yhteiskehitys.folder import ProgrammeFolder
-    from yhteiskehitys.plugins import get_plugin_manager
-    from yhteiskehitys.render import environment
-    from yhteiskehitys.render.records import load_records
+    from yhteiskehitys import open_programme
     from yhteiskehitys.render.site import build_site
 
     start = time.perf_counter()
-    pm = get_plugin_manager()
-    opened = ProgrammeFolder.open(folder, pm)
-    state = type("State", (), {"pm": pm, "database": None})()
-    records = load_records(opened, state, figures=True)
-    loaded = time.perf_counter() - start
-    result = build_site(
-        records, out, lambda lang: environment(lang, programme_folder=folder, pm=pm)
-    )
+    with open_programme(folder) as prog:
+        records = prog.snapshot(figures=True)
+        loaded = time.perf_counter() - start
+        result = build_site(records, out, prog.environment)
     total = time.perf_counter() - start
     result.seconds["(reading the store)"] = loaded
     result.counts["(reading the store)"] = 1

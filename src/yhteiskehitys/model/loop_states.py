@@ -112,10 +112,17 @@ class TransitionRefused(YhteiskehitysError):
     """A transition the table does not allow; names the current state and the allowed ones."""
 
     def __init__(
-        self, kind: str, subject: str, current: str, target: str, reason: str = ""
+        self,
+        kind: str,
+        subject: str,
+        current: str,
+        target: str,
+        reason: str = "",
+        *,
+        pending: bool = False,
     ) -> None:
         self.kind, self.subject, self.current, self.target = kind, subject, current, target
-        self.allowed = allowed_next(kind, current)
+        self.allowed = next_steps(kind, current, pending=pending)
         nxt = ", ".join(self.allowed) or "none (the loop is closed)"
         why = reason or f"{current} → {target} is not allowed"
         super().__init__(
@@ -143,9 +150,11 @@ def check_transition(
     if kind not in TRANSITIONS:
         raise YhteiskehitysError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     if target not in TRANSITIONS[kind]:
-        raise TransitionRefused(kind, subject, current, target, f"{target!r} is not a {kind} state")
+        raise TransitionRefused(
+            kind, subject, current, target, f"{target!r} is not a {kind} state", pending=pending
+        )
     if target not in allowed_next(kind, current):
-        raise TransitionRefused(kind, subject, current, target)
+        raise TransitionRefused(kind, subject, current, target, pending=pending)
     if target == "responded" and current in FOLLOW_UP_FROM and not pending:
         raise TransitionRefused(
             kind,
@@ -153,6 +162,7 @@ def check_transition(
             current,
             target,
             "only a 'pending' response may be followed by a new response",
+            pending=pending,
         )
 
 
