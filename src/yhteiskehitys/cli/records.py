@@ -13,7 +13,8 @@ from .state import State, folder_argument, pass_state
 
 @click.group()
 def session() -> None:
-    """Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance."""
+    """Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance, and
+    the commissions and ideas handled."""
 
 
 @session.command("add")
