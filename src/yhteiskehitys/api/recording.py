@@ -74,29 +74,41 @@ class SessionVerbs(_Verbs):
         with self.programme.read() as tx:
             return sorted(tx.sessions.list(), key=lambda s: (s.date, s.id))
 
-    def edit(self, session_id: str, **changes: object) -> Session:
-        """Correct a session: each given field (``date``, ``kind``, ``title``, ``methods``,
-        ``facilitators``, ``attendees``, ``commissions``, ``ideas``) replaces the stored one;
-        ``None`` keeps it. Checked as :meth:`add` checks, one audited update.
+    def edit(
+        self,
+        session_id: str,
+        *,
+        date: date | None = None,
+        kind: str | None = None,
+        title: str | None = None,
+        methods: Sequence[str] | None = None,
+        facilitators: Sequence[str] | None = None,
+        attendees: Sequence[str] | None = None,
+        commissions: Sequence[str] | None = None,
+        ideas: Sequence[str] | None = None,
+    ) -> Session:
+        """Correct a session: each field given replaces the stored one; ``None`` keeps it.
+        Checked as :meth:`add` checks, one audited update.
 
         A new date must not fall after a finding recorded in the session: the group cannot have
         given its view before it met."""
-        fields = ("date", "kind", "title", "methods", "facilitators", "attendees")
-        known = (*fields, "commissions", "ideas")
-        unknown = sorted(set(changes) - set(known))
-        if unknown:
-            raise FieldError(unknown[0], f"a session has no field {unknown[0]!r}")
-        given = {
-            k: (tuple(v) if k in known[3:] else v)  # type: ignore[arg-type]
-            for k, v in changes.items()
-            if v is not None
+        lists = {
+            "methods": methods,
+            "facilitators": facilitators,
+            "attendees": attendees,
+            "commissions": commissions,
+            "ideas": ideas,
         }
+        given: dict[str, object] = {k: tuple(v) for k, v in lists.items() if v is not None}
+        given.update(
+            {k: v for k, v in (("date", date), ("kind", kind), ("title", title)) if v is not None}
+        )
         if not given:
             raise YhteiskehitysError(
                 f"session {session_id!r}: nothing to change; give at least one field"
             )
-        if "kind" in given:
-            self._check_kind(session_id, str(given["kind"]))
+        if kind is not None:
+            self._check_kind(session_id, kind)
         with self.programme.transaction(create=False) as tx:
             old = tx.sessions.get(session_id)
             new = evolve(old, **given)
