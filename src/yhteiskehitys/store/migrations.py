@@ -143,6 +143,12 @@ def _v7(conn: sa.Connection) -> None:
 
 
 def _v8(conn: sa.Connection) -> None:
+    """Sessions handle ideas as well as commissions."""
+    create_tables(conn, "session_ideas")
+
+
+def _v9(conn: sa.Connection) -> None:
+    """Participatory budgets, their projects and ballots, and who has voted."""
     create_tables(conn, "budgets", "budget_projects", "budget_ballots", "budget_voters")
 
 
@@ -154,7 +160,8 @@ STEPS: tuple[Step, ...] = (
     Step(5, "checklist progress through the model's phases", _v5),
     Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
     Step(7, "survey rounds: a label for reports", _v7),
-    Step(8, "participatory budgets: projects, ballots and who has voted", _v8),
+    Step(8, "sessions handle ideas as well as commissions", _v8),
+    Step(9, "participatory budgets: projects, ballots and who has voted", _v9),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -210,7 +210,7 @@ SECTIONS: list[Section] = [
     table_section(schema.election_codes, "election", "code_hash"),
     table_section(schema.election_ballots, "election", "place", "candidate"),
     table_section(schema.election_results, "election"),
-    # Participatory budgets (schema step 8).
+    # Participatory budgets (schema step 9).
     table_section(schema.budgets, "id"),
     table_section(schema.budget_projects, "budget", "position"),
     table_section(schema.budget_ballots, "budget", "position", "key"),
