@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..render.snapshot import Records
     from ..store import AuditEntry, Store, Transaction
     from ..validation import Validation
+    from .budgets import BudgetVerbs
     from .checklist import ChecklistVerbs
     from .elections import ElectionVerbs
     from .people import ConsentVerbs, ParticipantVerbs
@@ -271,6 +272,13 @@ class OpenProgramme:
         from .surveys import SurveyVerbs
 
         return SurveyVerbs(self)
+
+    @functools.cached_property
+    def budgets(self) -> BudgetVerbs:
+        """Participatory budgeting (osallistava budjetointi)."""
+        from .budgets import BudgetVerbs
+
+        return BudgetVerbs(self)
 
     @functools.cached_property
     def elections(self) -> ElectionVerbs:

@@ -59,20 +59,17 @@ def run(
 
     with Progress(rule or "count", stream=sys.stderr) as progress:
         if source.endswith(".pb"):
-            from ..decide.count import count_file
+            from ..api.budgets import count_file
 
             election, outcome = count_file(
-                Path(source), rule or "mes-add1-greedy", pm=state.pm,
+                source, rule or "mes-add1-greedy", pm=state.pm,
                 tie_breaking=tie_breaking, seed=seed, progress=progress,
             )  # fmt: skip
         else:
-            from ..decide.count import count_budget
-
-            with state.programme(folder) as prog, prog.read() as tx:
-                election, outcome = count_budget(
-                    tx, source, pm=state.pm, rule=rule, tie_breaking=tie_breaking,
-                    seed=seed, progress=progress,
-                )  # fmt: skip
+            with state.programme(folder) as prog:
+                election, outcome = prog.budgets.count(
+                    source, rule=rule, tie_breaking=tie_breaking, seed=seed, progress=progress
+                )
     data = outcome_data(election, outcome)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -94,20 +91,17 @@ def run(
 @pass_state
 def new(state, budget_id, folder, title, amount, currency, vote_type, max_length, rule, from_pb):
     """Create budget ID in FOLDER's store (or import it whole from a .pb file)."""
-    from ..decide import budgets, exchange
-
-    with state.programme(folder) as prog, prog.transaction() as tx:
+    if from_pb is None and (amount is None or title is None):
+        raise click.UsageError("give --title and --amount (or --from FILE.pb)")
+    with state.programme(folder) as prog:
         if from_pb is not None:
-            made = exchange.import_pb(tx, from_pb, budget_id, title=title)
+            made = prog.budgets.import_pb(budget_id, from_pb, title=title)
             click.echo(f"Imported budget {made.id} from {from_pb.name}.")
             return
-        if amount is None or title is None:
-            raise click.UsageError("give --title and --amount (or --from FILE.pb)")
-        made = budgets.make_budget(
-            id=budget_id, title=title, amount=amount, currency=currency, vote_type=vote_type,
+        prog.budgets.new(
+            budget_id, title=title, amount=amount, currency=currency, vote_type=vote_type,
             max_length=max_length, rule=rule,
         )  # fmt: skip
-        budgets.create_budget(tx, made)
     click.echo(f"Created budget {budget_id}.")
 
 
@@ -127,11 +121,10 @@ def project() -> None:
 @pass_state
 def add_project(state, budget_id, project_id, folder, name, cost, category, area):
     """Put project ID on BUDGET's ballot."""
-    from ..decide import budgets
-
-    item = budgets.make_project(id=project_id, name=name, cost=cost, category=category, area=area)
-    with state.programme(folder) as prog, prog.transaction() as tx:
-        budgets.add_projects(tx, budget_id, [item])
+    with state.programme(folder) as prog:
+        prog.budgets.add_project(
+            budget_id, project_id, name=name, cost=cost, category=category, area=area
+        )
     click.echo(f"Added project {project_id} to budget {budget_id}.")
 
 
@@ -147,10 +140,8 @@ def ballots() -> None:
 @pass_state
 def import_ballots(state, budget_id, path, folder):
     """Paper ballots typed into FILE.csv: ballot;projects[;points], one ballot a row."""
-    from ..decide.ballots import import_paper_ballots
-
-    with state.programme(folder) as prog, prog.transaction() as tx:
-        n = import_paper_ballots(tx, budget_id, path)
+    with state.programme(folder) as prog:
+        n = prog.budgets.import_ballots(budget_id, path)
     click.echo(f"Imported {n} paper ballots into budget {budget_id}.")
 
 
@@ -169,20 +160,16 @@ def import_ballots(state, budget_id, path, folder):
 @pass_state
 def vote(state, budget_id, folder, voter, chosen, points, day, facts):
     """Cast PARTICIPANT's ballot in BUDGET; eligibility is checked by the target group's rules."""
-    from datetime import date
-
-    from ..decide.ballots import cast_vote
-
     known = {}
     for fact in facts:
         key, sep, value = fact.partition("=")
         if not sep:
             raise click.UsageError(f"--fact {fact!r}: write KEY=VALUE")
         known[key.strip()] = _fact_value(value.strip())
-    with state.programme(folder) as prog, prog.transaction() as tx:
-        cast_vote(
-            tx, budget_id, voter, chosen, points or None, target_group=prog.programme.target_group,
-            on=day.date() if day else date.today(), facts=known,
+    with state.programme(folder) as prog:
+        prog.budgets.vote(
+            budget_id, voter, chosen, points=points or None, on=day.date() if day else None,
+            facts=known,
         )  # fmt: skip
     click.echo(f"Recorded the ballot of {voter} in budget {budget_id}.")
 
@@ -205,13 +192,10 @@ def _fact_value(text: str):
 @pass_state
 def explain(state, budget_id, project_id, folder, rule, tie_breaking, seed, lang):
     """Why PROJECT of budget ID was or was not funded, in plain words."""
-    from ..decide.count import explain_project
-
-    with state.programme(folder) as prog, prog.read() as tx:
-        text = explain_project(
-            tx, budget_id, project_id, pm=state.pm, lang=lang, rule=rule,
-            tie_breaking=tie_breaking, seed=seed,
-        )  # fmt: skip
+    with state.programme(folder) as prog:
+        text = prog.budgets.explain(
+            budget_id, project_id, lang=lang, rule=rule, tie_breaking=tie_breaking, seed=seed
+        )
     click.echo(text)
 
 
@@ -223,11 +207,8 @@ def explain(state, budget_id, project_id, folder, rule, tie_breaking, seed, lang
 @pass_state
 def export(state, budget_id, folder, out):
     """Write budget ID as a pabulib .pb file (check it with pabutools or equalshares.net)."""
-    from ..decide.exchange import export_pb
-
-    with state.programme(folder) as prog, prog.read() as tx:
-        text = export_pb(tx, budget_id)
-    out.write_text(text, encoding="utf-8")
+    with state.programme(folder) as prog:
+        prog.budgets.export_pb(budget_id, out)
     click.echo(f"Wrote {out}.")
 
 
