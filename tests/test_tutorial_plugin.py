@@ -112,10 +112,13 @@ def test_the_codes_the_page_calls_the_plugins_own_are_those_the_core_has_no_word
 
 def test_the_plugins_own_tests_pass(package, plugin_from_folder):
     folder, _ = package
+    assert "`PYTHONPATH=src pytest`" in section("6. Tests"), "as the page runs them"
+    env = plugin_from_folder.environment(folder)
+    env["PYTHONPATH"] = "src"  # the package only: no entry point, as before installing
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
         cwd=folder,
-        env=plugin_from_folder.environment(folder),
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
