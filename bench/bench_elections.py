@@ -1,7 +1,7 @@
 """Youth-council elections: what the code hash and the secret tally cost.
 
-Run by ``make bench`` (never timed by ``make test``, which runs it once at toy size);
-``python bench/bench_elections.py`` runs it alone.
+Run by ``make bench``; ``make test`` runs it once at toy size (``YK_BENCH_SMOKE=1``, see
+README.md in this folder); ``python bench/bench_elections.py`` runs it alone.
 
 1. Issuing codes to V voters (default 400; ``YK_BENCH_VOTERS``) at the default cost (scrypt
    n = 2^14): ``issue_codes`` hashes on every core; side by side with the same hashes one after
@@ -34,10 +34,11 @@ from yhteiskehitys.model import Text
 from yhteiskehitys.plugins import get_plugin_manager
 from yhteiskehitys.store import open_store
 
-VOTERS = int(os.environ.get("YK_BENCH_VOTERS", "400"))
-BALLOTS = int(os.environ.get("YK_BENCH_BALLOTS", "2000"))
-CANDIDATES = int(os.environ.get("YK_BENCH_CANDIDATES", "30"))
-ROUNDS = int(os.environ.get("YK_BENCH_ROUNDS", "3"))
+SMOKE = os.environ.get("YK_BENCH_SMOKE") == "1"
+VOTERS = int(os.environ.get("YK_BENCH_VOTERS", "8" if SMOKE else "400"))
+BALLOTS = int(os.environ.get("YK_BENCH_BALLOTS", "20" if SMOKE else "2000"))
+CANDIDATES = int(os.environ.get("YK_BENCH_CANDIDATES", "4" if SMOKE else "30"))
+ROUNDS = int(os.environ.get("YK_BENCH_ROUNDS", "1" if SMOKE else "3"))
 BEFORE = datetime(2025, 2, 1, tzinfo=UTC)
 DURING = datetime(2025, 3, 5, tzinfo=UTC)
 

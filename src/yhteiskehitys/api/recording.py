@@ -38,14 +38,17 @@ class SessionVerbs(_Verbs):
         attendees: Sequence[str] = (),
         commissions: Sequence[str] = (),
     ) -> Session:
-        """Add a session; ``kind`` must be one of the model's session kinds."""
-        from ..model import Session
+        """Add a session; ``kind`` must be one of the model's session kinds or one the
+        programme adds under ``[vocabulary.session_kinds]``."""
+        from ..model import Session, known_words
 
-        kinds = self.programme.template.session_kinds
+        kinds = known_words(self.programme.template, self.programme.programme, "session_kinds")
         if kind not in kinds:
             raise FieldError(
                 "kind",
-                f"{kind!r} is not a session kind of the model (known: {', '.join(kinds)})",
+                f"{kind!r} is not a session kind of the model (known: {', '.join(kinds)}); "
+                f"use one of those, or add it to programme.toml: [vocabulary.session_kinds] "
+                f'{kind} = {{ fi = "…", sv = "…", en = "…" }}',
                 record=f"session {session_id!r}",
             )
         new = build(

@@ -271,7 +271,9 @@ def list_subjects(
 
 def latest_feedback(conn: sa.Connection, limit: int) -> list[sa.RowMapping]:
     f = schema.collaboration_feedback
-    query = sa.select(f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.successes)
+    query = sa.select(
+        f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.challenges, f.c.successes
+    )
     return list(conn.execute(query.order_by(f.c.given.desc(), f.c.id).limit(limit)).mappings())
 
 

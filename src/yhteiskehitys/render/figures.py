@@ -133,15 +133,19 @@ def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
     for index, table in enumerate(records.barometer[lang]):
         if table.cols and "/" in table.cols[0]:
             continue  # distributions per scale point are for `yk measure --by item`
-        charts.extend(_table_charts(table, f"barometer-{index}", lang))
+        charts.extend(
+            _table_charts(table, f"barometer-{index}", lang, records.barometer.get("rounds", {}))
+        )
     return BarometerFigures(charts=tuple(charts), notes=())
 
 
-def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
+def _table_charts(table: Any, key: str, lang: str, rounds: dict[str, Any]) -> list[Chart]:
     from ..measure.disclosure import Cell, Derived, Suppressed
+    from ..measure.rounds import round_label
 
     _ = gettext(lang)
-    hidden = _("fewer than %(k)s") % {"k": table.k}
+    fewer = _("fewer than %(k)s") % {"k": table.k}
+    protected = _("hidden so that a smaller group cannot be worked out")
     means: list[Bar] = []
     changes: list[Bar] = []
     for row in (*table.rows, *table.derived_rows):
@@ -149,14 +153,15 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
         for col in (*table.cols, *table.derived_cols):
             cell = table.cells.get((row, col))
             derived = col in table.derived_cols or row in table.derived_rows
-            label = group if derived else f"{group}, {col}"
+            label = group if derived else f"{group}, {round_label(col, lang, rounds.get(col))}"
             target = (
                 changes
                 if derived or (isinstance(cell, Cell) and "estimate" in cell.values)
                 else means
             )
             if isinstance(cell, Suppressed):
-                target.append(Bar(label=label, value=None, shown=hidden, cells=("–", "–")))
+                why = fewer if cell.primary else protected
+                target.append(Bar(label=label, value=None, shown=why, cells=("–", "–")))
             elif isinstance(cell, Cell) and cell.n and "mean" in cell.values:
                 v = cell.values
                 target.append(
@@ -196,7 +201,7 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
                 % {"k": table.k},
                 bars=means,
                 columns=columns,
-                scale_max=100.0 if "0-100" in table.title else None,
+                scale_max=100.0 if "(0–100)" in table.title else None,
             )
         )
     if changes:

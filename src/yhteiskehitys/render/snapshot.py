@@ -131,19 +131,23 @@ def read_loop(tx: Any, programme: Any, today: Any) -> dict[str, Any]:
 
 
 def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, Any] | None:
-    """The published barometer tables per language, or None with no survey rounds."""
+    """The published barometer tables per language (and under ``rounds`` each round's label
+    given at import), or None with no survey rounds."""
     from ..errors import YhteiskehitysError
     from ..measure import registry
     from ..measure.results import measure
 
-    if not tx.surveys.rounds():
+    rounds = tx.surveys.rounds()
+    if not rounds:
         return None
     instruments = registry.instruments(pm, folder) if pm is not None else {}
     try:
-        return {
+        tables: dict[str, Any] = {
             lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
             for lang in ("fi", "sv", "en")
         }
+        tables["rounds"] = {r.name: r.label for r in rounds}  # labels given at import
+        return tables
     except YhteiskehitysError as exc:
         return {"error": str(exc)}
 

@@ -133,6 +133,15 @@ def _v6(conn: sa.Connection) -> None:
     create_tables(conn, *schema.ELECTION_TABLES)
 
 
+def _v7(conn: sa.Connection) -> None:
+    """``survey_rounds.label``: a round's label for reports, given at import (NULL: derived
+    from the round's id, see ``measure.rounds``)."""
+    table = schema.survey_rounds
+    if "label" not in {c["name"] for c in sa.inspect(conn).get_columns(table.name)}:
+        kind = table.c.label.type.compile(conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN label {kind}")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
@@ -140,6 +149,7 @@ STEPS: tuple[Step, ...] = (
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
     Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
+    Step(7, "survey rounds: a label for reports", _v7),
 )
 CURRENT_VERSION = STEPS[-1].version
 

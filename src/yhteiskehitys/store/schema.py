@@ -362,6 +362,8 @@ survey_rounds = sa.Table(
     sa.Column("items", JSON, nullable=False),
     sa.Column("dimensions", JSON, nullable=False),
     sa.Column("created", UTCDateTime, nullable=False),
+    # Schema step 6: the label reports show, {"fi": …, "sv": …, "en": …}; NULL derives one.
+    sa.Column("label", JSON),
 )
 
 survey_imports = sa.Table(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
-from attrs import frozen
+from attrs import evolve, field, frozen
 
 from ..errors import ConfigError, YhteiskehitysError
 from .schema import (
@@ -43,6 +43,8 @@ class Round:
     instrument_version: str
     items: tuple[str, ...]
     dimensions: tuple[str, ...]
+    label: dict[str, str] | None = field(default=None, eq=False)
+    """The label given at import, by language; None: reports derive one from ``name``."""
 
 
 class ScoredAnswer(NamedTuple):
@@ -106,7 +108,7 @@ class SurveyRepo:
         rows = self.conn.execute(sa.select(survey_rounds).order_by(survey_rounds.c.id))
         return [
             Round(r.id, r.name, r.instrument, r.instrument_version, tuple(r.items),
-                  tuple(r.dimensions))
+                  tuple(r.dimensions), dict(r.label) if r.label else None)
             for r in rows
         ]  # fmt: skip
 
@@ -117,8 +119,11 @@ class SurveyRepo:
         known = ", ".join(r.name for r in self.rounds()) or "none yet"
         raise YhteiskehitysError(f"no survey round {name!r} in the store (rounds: {known})")
 
-    def ensure_round(self, name: str, instrument: Instrument) -> Round:
-        """The round ``name``, created for ``instrument`` if new; a round keeps one instrument."""
+    def ensure_round(
+        self, name: str, instrument: Instrument, label: dict[str, str] | None = None
+    ) -> Round:
+        """The round ``name``, created for ``instrument`` if new; a round keeps one instrument.
+        ``label`` (by language) sets the label reports show, also on an existing round."""
         self.tx.require_write()
         existing = {r.name: r for r in self.rounds()}
         if name in existing:
@@ -129,6 +134,14 @@ class SurveyRepo:
                     f"(version {found.instrument_version}); import into another round or use "
                     f"--instrument {found.instrument}"
                 )
+            if label and label != found.label:
+                self.conn.execute(
+                    survey_rounds.update().where(survey_rounds.c.id == found.id).values(label=label)
+                )
+                self.tx.audit.record(
+                    "update", "survey_round", name, {"label": found.label}, {"label": label}
+                )
+                found = evolve(found, label=label)
             return found
         if len(instrument.items) > SURVEY_MAX_ITEMS:
             raise YhteiskehitysError(f"an instrument may have at most {SURVEY_MAX_ITEMS} items")
@@ -144,6 +157,8 @@ class SurveyRepo:
             "dimensions": [d.id for d in instrument.dimensions],
             "created": datetime.now(UTC),
         }
+        if label:
+            values["label"] = label
         self.conn.execute(survey_rounds.insert().values(**values))
         self.tx.audit.record("create", "survey_round", name, None, {
             k: v for k, v in values.items() if k != "created"

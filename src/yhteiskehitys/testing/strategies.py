@@ -55,6 +55,7 @@ from ..model import (
     TargetGroup,
     Text,
     Theme,
+    Vocabulary,
 )
 from ..model._validate import EARLIEST, LATEST
 from ..model.network import CADENCES
@@ -274,6 +275,13 @@ def networks() -> st.SearchStrategy[Network]:
     )
 
 
+def vocabularies() -> st.SearchStrategy[Vocabulary]:
+    words = st.dictionaries(ids(), text_values(), max_size=3)
+    return st.builds(
+        Vocabulary, roles=words, session_kinds=words, methods=words, recruitment_channels=words
+    )
+
+
 def programmes() -> st.SearchStrategy[Programme]:
     return st.builds(
         Programme,
@@ -288,6 +296,7 @@ def programmes() -> st.SearchStrategy[Programme]:
         disclosure_threshold=disclosure_thresholds(),
         network=st.none() | networks(),
         database_url=st.none() | texts(),
+        vocabulary=vocabularies(),
     )
 
 
@@ -489,6 +498,7 @@ def pilots() -> st.SearchStrategy[Pilot]:
 
 STRATEGIES: dict[type, Any] = {
     Text: text_values,
+    Vocabulary: vocabularies,
     AgeRange: age_ranges,
     AgeRule: age_rules,
     MunicipalityRule: municipality_rules,
