@@ -13,6 +13,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import attrs
@@ -20,6 +21,7 @@ import pytest
 
 from yhteiskehitys.api import new_plugin
 from yhteiskehitys.model import ModelTemplate
+from yhteiskehitys.render import vocabulary
 from yhteiskehitys.testing.conformance import check_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,8 +97,6 @@ def test_the_plugin_passes_the_conformance_kit(package, plugin_from_folder):
 def test_the_codes_the_page_calls_the_plugins_own_are_those_the_core_has_no_word_for(
     package, plugin_from_folder
 ):
-    from yhteiskehitys.render import vocabulary
-
     model = plugin_from_folder(package[0]).council_model()
     paragraph = section("4. The words, in three languages").split("own codes", 1)[1]
     own = re.findall(r"`(\w+)`", paragraph.split(", have no label", 1)[0])
@@ -141,6 +141,25 @@ def test_the_code_is_lint_clean_by_the_packages_own_settings(package):
         assert run.returncode == 0, run.stdout + run.stderr
 
 
+def page_vocabulary() -> str:
+    """The ``[vocabulary]`` lines of "The words, in three languages" for ``programme.toml``."""
+    blocks = BLOCK.findall(
+        re.sub(r"^  ", "", section("4. The words, in three languages"), flags=re.M)
+    )
+    (text,) = [body for lang, body in blocks if lang == "toml"]
+    return text
+
+
+def test_the_vocabulary_labels_exactly_the_plugins_own_codes(package, plugin_from_folder):
+    model = plugin_from_folder(package[0]).council_model()
+    table = tomllib.loads(page_vocabulary())["vocabulary"]
+    assert set(table["roles"]) == set(model.roles) - set(vocabulary.ROLES)
+    assert set(table["methods"]) == set(model.methods) - set(vocabulary.METHODS)
+    for words in table.values():
+        for labels in words.values():
+            assert set(labels) == {"fi", "sv", "en"} and all(labels.values())
+
+
 def page_commands() -> list[list[str]]:
     """The ``yk`` commands of "Install it and try it", comments left out."""
     block = next(body for lang, body in BLOCK.findall(section("7. Install it and try it")))
@@ -159,7 +178,12 @@ def test_the_commands_of_the_page_run_with_the_plugin_found_by_its_entry_point(
     assert [c[1] for c in commands] == [
         "plugins", "models", "init", "checklist", "session", "validate", "report",
     ]  # fmt: skip
+    step = "# add the [vocabulary] lines of section 4 to neuvosto/programme.toml"
+    assert step in section("7. Install it and try it")
     for command in commands:
+        if command[1] == "checklist":  # as the comment after `yk init` says
+            with (tmp_path / "neuvosto" / "programme.toml").open("a", encoding="utf-8") as f:
+                f.write("\n" + page_vocabulary())
         run = subprocess.run(
             [str(yk), *command[1:]], cwd=tmp_path, env=env, capture_output=True, text=True
         )
@@ -173,3 +197,7 @@ def test_the_commands_of_the_page_run_with_the_plugin_found_by_its_entry_point(
     assert "vammaisneuvosto_accessible_sessions" not in outputs["validate"]
     footer = (tmp_path / "site" / "fi" / "index.html").read_text(encoding="utf-8")
     assert "selkokielisenä" in footer
+    words = {"fi": "viittomakielen tulkkaus", "sv": "teckenspråkstolkning", "en": "sign language"}
+    for lang, word in words.items():
+        page = (tmp_path / "site" / lang / "session" / "k-1.html").read_text(encoding="utf-8")
+        assert word in page and "sign_language_interpreting" not in page, lang
