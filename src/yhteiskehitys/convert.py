@@ -10,6 +10,8 @@
 - :class:`Text` may be written as a plain string, meaning the Finnish text;
 - eligibility rules are a tagged union on their ``rule`` key, open to plugins' rule classes;
 - a programme's ``vocabulary`` is written with only the kinds it adds words to;
+- a field added to a stored record after release (``Session.ideas``) is left out while empty,
+  so a record written before it existed reads and exports exactly as it did;
 - every problem in a file is collected, then raised as one :class:`ConfigError` whose lines read
   ``FILE: dotted.field.path: reason``.
 """
@@ -36,9 +38,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .errors import ConfigError, FieldValueError
+from .model.records import Session
 from .model.target_group import BUILTIN_RULES, EligibilityRule
 from .model.text import Text
 from .model.vocabulary import KINDS as VOCABULARY_KINDS
@@ -129,6 +132,11 @@ def configure_converter(
     if fmt == "json":
         converter.register_unstructure_hook(date, lambda d: d.isoformat())
         converter.register_unstructure_hook(datetime, iso_utc)
+
+    converter.register_unstructure_hook(
+        Session,
+        make_dict_unstructure_fn(Session, converter, ideas=override(omit_if_default=True)),
+    )
 
     text_fn = make_dict_structure_fn(Text, converter, _cattrs_forbid_extra_keys=True)
     converter.register_structure_hook(

@@ -348,7 +348,7 @@ def test_show_and_list(folder):
 
 def test_loop_in_three_formats(folder):
     out = yk(folder, "loop", "--today", "2024-06-01").stdout
-    assert "Closure rate 67% (2 of 3 delivered told back)" in out
+    assert "Closure rate 67% (2 of 3 delivered told back a final answer)" in out
     assert "OVERDUE" in out
     data = json.loads(yk(folder, "loop", "--today", "2024-06-01", "--format", "json").stdout)
     assert data["closed"] == 2 and data["delivered"] == 3 and data["overdue"] == 1

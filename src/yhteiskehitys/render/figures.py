@@ -54,14 +54,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
     total = sum(n for by in summary.counts.values() for n in by.values())
     if total == 0:
         return None
-    from ..model.loop_states import INITIAL, KINDS, STATES
+    from ..model.loop_states import CLOSED, DELIVERED, INITIAL, KINDS, STATES
 
     # Each kind's own early states, then the stages both kinds share, in the table's order.
     shared = [s for s in STATES[KINDS[0]] if all(s in STATES[k] for k in KINDS)]
     order = [s for kind in KINDS for s in STATES[kind] if s not in shared] + shared
+    # A pending answer told back is still waiting for the answer: "told back" counts closed
+    # loops only, as the closure rate does.
+    moved = {CLOSED: -summary.interim, DELIVERED: summary.interim}
     bars = []
     for state in order:
-        n = sum(by.get(state, 0) for by in summary.counts.values())
+        n = sum(by.get(state, 0) for by in summary.counts.values()) + moved.get(state, 0)
         if n == 0 and state in INITIAL.values():
             continue
         bars.append(
@@ -94,10 +97,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
         overdue=overdue,
         overdue_total=summary.overdue,
         states={
-            sid: _(vocab.LOOP_STATES.get(state, state))
+            sid: _(vocab.LOOP_STATES.get(shown_state(sid, state, records), state))
             for sid, state in records.loop["states"].items()
         },
     )
+
+
+def shown_state(sid: str, state: str, records: Records) -> str:
+    """The step a reader is shown: a subject told only a pending answer waits for the answer."""
+    from ..model.loop_states import DELIVERED
+
+    return DELIVERED if sid in records.loop.get("interim", ()) else state
 
 
 def _step(loop: Any, records: Records) -> str:

@@ -112,7 +112,8 @@ def session_summaries(records: Records, all_trails: tuple[Trail, ...], lang: str
             ideas_on[trail.started].append(trail)
     out = []
     for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
-        handled = tuple(trail_by_id[c] for c in session.commissions if c in trail_by_id)
+        subjects = (*session.commissions, *session.ideas)
+        handled = tuple(trail_by_id[c] for c in subjects if c in trail_by_id)
         out.append(
             SessionSummary(
                 session=session,

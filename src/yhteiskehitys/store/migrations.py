@@ -142,6 +142,11 @@ def _v7(conn: sa.Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN label {kind}")
 
 
+def _v8(conn: sa.Connection) -> None:
+    """Sessions handle ideas as well as commissions."""
+    create_tables(conn, "session_ideas")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
@@ -150,6 +155,7 @@ STEPS: tuple[Step, ...] = (
     Step(5, "checklist progress through the model's phases", _v5),
     Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
     Step(7, "survey rounds: a label for reports", _v7),
+    Step(8, "sessions handle ideas as well as commissions", _v8),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -207,6 +207,17 @@ session_commissions = sa.Table(
     sa.Index(None, "commission"),
 )
 
+# The ideas a session handled (schema step 6), as session_commissions holds its commissions.
+session_ideas = sa.Table(
+    "session_ideas",
+    metadata,
+    _fk("session", "sessions.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    _fk("idea", "ideas.id"),
+    sa.PrimaryKeyConstraint("session", "position"),
+    sa.Index(None, "idea"),
+)
+
 
 def _subject() -> tuple[sa.Column, sa.Column]:
     """A commission or an idea: the kind says which table ``subject`` is an id of."""

@@ -378,6 +378,7 @@ def sessions() -> st.SearchStrategy[Session]:
         facilitators=id_tuples(),
         attendees=id_tuples(unique=True),
         commissions=id_tuples(),
+        ideas=id_tuples(),
     )
 
 
