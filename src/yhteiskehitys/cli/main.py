@@ -18,6 +18,7 @@ from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 BUILTIN_COMMANDS: dict[str, str] = {
     "models": "yhteiskehitys.cli.info:models",
     "plugins": "yhteiskehitys.cli.info:plugins",
+    "plugin": "yhteiskehitys.cli.plugin:plugin",
     "instruments": "yhteiskehitys.cli.info:instruments",
     "init": "yhteiskehitys.cli.init:init",
     "validate": "yhteiskehitys.cli.validate:validate",

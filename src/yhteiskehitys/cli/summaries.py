@@ -27,6 +27,7 @@ SUMMARIES: dict[str, str] = {
     "participant": "Participants and their data.",
     "partners": "Suggest actors for a theme, and why.",
     "pilot": "Add, evaluate and decide pilots.",
+    "plugin": "Start a plugin package of your own.",
     "plugins": "List plugins, versions and their hooks.",
     "report": "Build the programme's site (fi, sv, en).",
     "session": "Add, correct, remove or list sessions.",
