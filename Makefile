@@ -15,7 +15,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e . $(foreach p,$(PLUGINS),-e $(p))
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,postgresql]' $(foreach p,$(PLUGINS),-e '$(p)[test]') scipy
+	$(BIN)/python -m pip install --quiet -e '.[test,postgresql,bench]' $(foreach p,$(PLUGINS),-e '$(p)[test]') scipy
 
 demo: install
 	$(BIN)/python examples/build_demo.py
@@ -28,6 +28,7 @@ test: install-test lint
 lint: install-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 format: install-test
 	$(BIN)/ruff format $(LINTED)
@@ -51,6 +52,7 @@ screenshots: install-test $(AXE)
 
 docs: install
 	$(BIN)/python docs/gen_hooks.py
+	$(BIN)/python docs/gen_cli_summaries.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -1,6 +1,7 @@
 """Writing 100 000 records through the store's API against hand-written ``executemany``.
 
-Run by ``make bench`` (never by ``make test``); ``python bench/bench_store.py`` runs it alone.
+Run by ``make bench``; ``make test`` runs it at toy size (``YK_BENCH_SMOKE=1``, see README.md
+here); ``python bench/bench_store.py`` runs it alone.
 
 The records: N participants (default 100 000; ``YK_BENCH_RECORDS``), each with one guardian
 consent, as a children's programme records them. Both sides start from the same list of model
@@ -31,9 +32,11 @@ import sqlalchemy as sa
 from yhteiskehitys.convert import make_converter
 from yhteiskehitys.model import Consent, Participant
 from yhteiskehitys.store import open_store
+from yhteiskehitys.store.repos.participants import ELECTION_FACTS
 
-N = int(os.environ.get("YK_BENCH_RECORDS", "100000"))
-ROUNDS = int(os.environ.get("YK_BENCH_ROUNDS", "5"))
+SMOKE = os.environ.get("YK_BENCH_SMOKE") == "1"
+N = int(os.environ.get("YK_BENCH_RECORDS", "100" if SMOKE else "100000"))
+ROUNDS = int(os.environ.get("YK_BENCH_ROUNDS", "1" if SMOKE else "5"))
 TARGET = 1.5
 
 
@@ -51,6 +54,15 @@ def through_api(folder: Path, records: list[Participant]) -> float:
         with store.transaction() as tx:
             tx.participants.add_many(records)
         return time.perf_counter() - start
+
+
+def _audit_json(converter, p: Participant) -> str:
+    """The participant as the audit trail holds it: election facts only when known."""
+    data = converter.unstructure(p)
+    for key in ELECTION_FACTS:
+        if data.get(key) is None:
+            data.pop(key, None)
+    return json.dumps(data)
 
 
 def by_hand(folder: Path, records: list[Participant]) -> float:
@@ -83,7 +95,7 @@ def by_hand(folder: Path, records: list[Participant]) -> float:
                 "redacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (at, "bench", "add", "participant", p.id, None,
-                     json.dumps(converter.unstructure(p)), 0)
+                     _audit_json(converter, p), 0)
                     for p in records
                 ],
             )  # fmt: skip
@@ -126,7 +138,8 @@ def run(n: int = N, rounds: int = ROUNDS) -> float:
 
 
 def test_bulk_write_through_the_api_is_close_to_executemany():
-    assert run() <= TARGET
+    ratio = run()
+    assert SMOKE or ratio <= TARGET
 
 
 if __name__ == "__main__":

@@ -63,4 +63,7 @@ def test_a_killed_import_is_finished_by_running_it_again(tmp_path, capsys, monke
     import json
 
     ours, theirs = (json.loads(p.read_text(encoding="utf-8")) for p in (again, EXAMPLE))
-    assert ours["records"] == theirs["records"] and ours["audit"] == theirs["audit"]
+    # The example predates the later schema steps: their sections are exported empty.
+    added = {k for k, rows in ours["records"].items() if k not in theirs["records"] and not rows}
+    kept = {k: rows for k, rows in ours["records"].items() if k not in added}
+    assert kept == theirs["records"] and ours["audit"] == theirs["audit"]

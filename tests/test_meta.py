@@ -49,6 +49,20 @@ def test_hook_reference_is_fresh():
     assert result.returncode == 0, "docs/hooks.md is stale; run `make docs`"
 
 
+def test_command_summaries_come_from_the_commands_docstrings():
+    """``yk --help`` lists summaries generated from the docstrings: one place to write help."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "gen_cli_summaries.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, "cli/summaries.py is stale; run `make docs`"
+    from yhteiskehitys.cli.main import BUILTIN_COMMANDS
+    from yhteiskehitys.cli.summaries import SUMMARIES
+
+    assert set(SUMMARIES) == set(BUILTIN_COMMANDS)
+
+
 def _test_sources() -> str:
     folders = [ROOT / "tests", *ROOT.glob("plugins/*/tests")]
     return "\n".join(

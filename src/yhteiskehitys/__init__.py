@@ -14,6 +14,7 @@ _LAZY = {
     "ModelTemplate": "yhteiskehitys.model",
     "Programme": "yhteiskehitys.model",
     "TargetGroup": "yhteiskehitys.model",
+    "general_model": "yhteiskehitys.model",
     "Check": "yhteiskehitys.checks",
     "Problem": "yhteiskehitys.checks",
     "CheckContext": "yhteiskehitys.checks",
@@ -23,6 +24,10 @@ _LAZY = {
     "ConfigError": "yhteiskehitys.errors",
     "open_store": "yhteiskehitys.store",
     "validate": "yhteiskehitys.validation",
+    "open_programme": "yhteiskehitys.api",
+    "OpenProgramme": "yhteiskehitys.api",
+    "create_programme": "yhteiskehitys.api",
+    "import_programme": "yhteiskehitys.api",
 }
 
 __all__ = [
@@ -30,14 +35,19 @@ __all__ = [
     "CheckContext",
     "ConfigError",
     "ModelTemplate",
+    "OpenProgramme",
     "Problem",
     "Programme",
     "ProgrammeFolder",
     "TargetGroup",
     "YhteiskehitysError",
     "__version__",
+    "create_programme",
+    "general_model",
     "get_plugin_manager",
     "hookimpl",
+    "import_programme",
+    "open_programme",
     "open_store",
     "validate",
 ]
@@ -48,10 +58,11 @@ if TYPE_CHECKING:
     hookimpl: pluggy.HookimplMarker
     """Marker for hook implementations: ``from yhteiskehitys import hookimpl``."""
 
+    from .api import OpenProgramme, create_programme, import_programme, open_programme
     from .checks import Check, CheckContext, Problem
     from .errors import ConfigError, YhteiskehitysError
     from .folder import ProgrammeFolder
-    from .model import ModelTemplate, Programme, TargetGroup
+    from .model import ModelTemplate, Programme, TargetGroup, general_model
     from .plugins import get_plugin_manager
     from .store import open_store
     from .validation import validate

@@ -13,36 +13,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrs import frozen
-
-from .errors import ConfigError
+from .errors import ConfigError, FieldError, FieldErrors
+from .model.progress import Done, PhaseProgress
 
 if TYPE_CHECKING:
     from .model import ModelTemplate
     from .store import Transaction
 
 CHECKLIST_FILE = "checklist.toml"
-
-
-@frozen
-class Done:
-    on: date
-    by: str
-
-
-@frozen
-class PhaseProgress:
-    phase: str
-    title: str
-    items: tuple[tuple[str, str, Done | None], ...]
-
-    @property
-    def done(self) -> int:
-        return sum(1 for _, _, d in self.items if d is not None)
-
-    @property
-    def total(self) -> int:
-        return len(self.items)
 
 
 def read_file(folder: Path) -> dict[str, Done]:
@@ -86,12 +64,16 @@ def check_items(template: ModelTemplate, items: Iterable[str]) -> list[str]:
     known = template.checklist_ids()
     unknown = [item for item in items if item not in known]
     if unknown:
-        raise ConfigError(
+        raise FieldErrors(
             [
-                f"--done {item}: no such checklist item in model {template.name!r}"
+                FieldError(
+                    "done",
+                    f"no such checklist item in model {template.name!r}",
+                    value=item,
+                )
                 for item in unknown
-            ]
-            + [f"known items: {', '.join(known)}"]
+            ],
+            [f"known items: {', '.join(known)}"],
         )
     return items
 
@@ -109,6 +91,9 @@ def mark_done(
 ) -> list[str]:
     """Mark items done by the transaction's operator; return those not marked before."""
     return tx.checklist.mark_many(check_items(template, items), on)
+
+
+__all__ = ["Done", "PhaseProgress", "check_items", "import_file", "mark_done", "progress_by_phase"]
 
 
 def progress_by_phase(

@@ -34,14 +34,31 @@ class Problem:
 
 @define(kw_only=True)
 class CheckContext:
-    """What a check may look at. ``store`` is opened on first use, for checks over records."""
+    """What a check may look at; a check reads it and never changes it.
+
+    - ``programme``: the :class:`~yhteiskehitys.model.Programme` read from ``programme.toml``,
+      with the model's settings filled in where the file leaves them out.
+    - ``template``: the :class:`~yhteiskehitys.model.ModelTemplate` the programme follows
+      (its roles, session kinds, methods, phases and checklist, loop limits).
+    - ``folder``: the programme folder (:class:`pathlib.Path`), for checks over its own files
+      such as ``instruments/`` or ``templates/``.
+    - ``extra``: free-form values an embedder passes to its own checks; the core sets none.
+    - ``today``: the day time limits are judged on (``validate(today=)``,
+      ``yk validate --today``); today in UTC by default.
+    - ``database``: the store the caller named, overriding ``YK_DATABASE_URL`` and the
+      programme's ``database_url``; None to follow that order (see ``store.url.resolve``).
+    - ``converter``: the converter built with the plugins' eligibility rules, used to open the
+      store; None means the built-in rules only.
+    - ``store``: the programme's :class:`~yhteiskehitys.store.Store`, opened on first use;
+      read it with ``with ctx.store.read() as tx:``. None when the programme has no store yet
+      (so no records to check); the conformance kit always gives an empty one.
+    """
 
     programme: Programme
     template: ModelTemplate
     folder: Path
     extra: dict[str, Any] = field(factory=dict)
     today: date = field(factory=lambda: datetime.now(UTC).date())
-    """The day time limits are judged on (``yk validate --today``), UTC by default."""
     database: str | None = None
     converter: Any = None
     _store: Store | None = field(default=None, init=False, repr=False)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from . import catalogue
+from . import catalogue as _catalogue
 from .convert import dumps_toml, read_toml, structure
-from .errors import ConfigError, UnknownModelError, YhteiskehitysError
+from .errors import ConfigError, FieldError, UnknownModelError, YhteiskehitysError
 
 if TYPE_CHECKING:
     import pluggy
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from .model import ModelTemplate, Programme
 
 PROGRAMME_FILE = "programme.toml"
+PENDING_FILE = ".programme.toml.importing"
+"""An import's ``programme.toml`` before its records are committed (see :mod:`.folder_import`)."""
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -47,21 +50,23 @@ def comment_text(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-def file_in_folder(folder: Path, path: str, option: str) -> str:
+def file_in_folder(folder: Path, path: str, field: str) -> str:
     """``path`` stripped, once it names a file inside ``folder``.
 
     Records keep paths relative to the programme folder, so the folder can move and a published
-    page never shows where a file lies on someone's computer.
+    page never shows where a file lies on someone's computer. ``field`` names the input in the
+    error (the command line shows it as its option).
     """
     path = path.strip()
     relative = Path(path)
     if relative.is_absolute() or ".." in relative.parts:
-        raise YhteiskehitysError(
-            f"{option}: {path} is outside {folder}; copy the file into the programme folder "
-            "and give its path relative to it"
+        raise FieldError(
+            field,
+            f"{path} is outside {folder}; copy the file into the programme folder "
+            "and give its path relative to it",
         )
     if not (folder / relative).is_file():
-        raise YhteiskehitysError(f"{option}: {path} is not a file in {folder}")
+        raise FieldError(field, f"{path} is not a file in {folder}")
     return path
 
 
@@ -74,15 +79,24 @@ class ProgrammeFolder:
     template: ModelTemplate
 
     @classmethod
-    def open(cls, path: Path | str, pm: pluggy.PluginManager) -> ProgrammeFolder:
-        """Read and validate ``programme.toml``; every problem is raised at once as ConfigError."""
+    def open(
+        cls,
+        path: Path | str,
+        pm: pluggy.PluginManager,
+        *,
+        catalogue: _catalogue.Catalogue | None = None,
+    ) -> ProgrammeFolder:
+        """Read and validate ``programme.toml``; every problem is raised at once as ConfigError.
+
+        ``catalogue`` is the plugins' contributions when the caller has collected them already.
+        """
         from .model import Programme
+
+        found = catalogue or _catalogue.Catalogue(pm)
 
         folder = Path(path)
         file = folder / PROGRAMME_FILE
         if not file.exists():
-            from .folder_import import interrupted_import_message
-
             if message := interrupted_import_message(folder):
                 raise ConfigError([message])
             raise ConfigError(
@@ -91,7 +105,7 @@ class ProgrammeFolder:
         data = read_toml(file)
         problems: list[str] = []
         try:
-            programme = structure(data, Programme, catalogue.converter(pm, "toml"), PROGRAMME_FILE)
+            programme = structure(data, Programme, found.converter("toml"), PROGRAMME_FILE)
         except ConfigError as exc:
             problems = exc.problems
         # An unknown model is reported with the file's other problems, not after they are fixed.
@@ -99,7 +113,7 @@ class ProgrammeFolder:
         template = None
         try:
             if isinstance(name, str):
-                template = catalogue.get_model(pm, name)
+                template = found.model(name)
         except UnknownModelError as exc:
             problems.append(f"{PROGRAMME_FILE}: model: {exc}")
         if problems:
@@ -179,3 +193,13 @@ def init_folder(
     file = folder / PROGRAMME_FILE
     atomic_write(file, header + dumps_toml(programme, catalogue.converter(pm, "toml")))
     return file
+
+
+def interrupted_import_message(folder: Path) -> str | None:
+    """The fix for a folder whose import stopped between the commit and programme.toml."""
+    if (folder / PENDING_FILE).exists() and not (folder / PROGRAMME_FILE).exists():
+        return (
+            f"{folder / PROGRAMME_FILE}: an import into this folder was interrupted; run the "
+            f"same `yk import FILE {folder}` again to finish it"
+        )
+    return None

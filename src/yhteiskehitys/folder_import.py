@@ -21,12 +21,10 @@ from attrs import frozen
 
 from . import catalogue
 from .convert import dumps_toml, structure
-from .folder import PROGRAMME_FILE, atomic_write
+from .folder import PENDING_FILE, PROGRAMME_FILE, atomic_write
 
 if TYPE_CHECKING:
     import pluggy
-
-PENDING_FILE = ".programme.toml.importing"
 
 
 @frozen
@@ -137,13 +135,3 @@ def _remove_new_store(store, created: Path | None) -> None:
 
     with store.engine.begin() as conn:
         schema.metadata.drop_all(conn)
-
-
-def interrupted_import_message(folder: Path) -> str | None:
-    """The fix for a folder whose import stopped between the commit and programme.toml."""
-    if (folder / PENDING_FILE).exists() and not (folder / PROGRAMME_FILE).exists():
-        return (
-            f"{folder / PROGRAMME_FILE}: an import into this folder was interrupted; run the "
-            f"same `yk import FILE {folder}` again to finish it"
-        )
-    return None

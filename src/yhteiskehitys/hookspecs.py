@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import click
 
     from .checks import Check
+    from .decide.rules import BudgetRule
     from .measure.instrument import Instrument
     from .measure.readers.base import Reader
     from .model import EligibilityRule, ModelTemplate
@@ -39,10 +40,13 @@ def yk_models() -> list[ModelTemplate]:
 
 @hookspec
 def yk_eligibility_rules() -> list[type[EligibilityRule]]:
-    """Eligibility rule classes a target group may use, beyond the built-in ones.
+    """Eligibility rule classes a target group may use.
 
     :returns: a list of subclasses of :class:`~yhteiskehitys.model.EligibilityRule`, each an
-        attrs class with a unique ``kind`` (the value of ``rule =`` in ``programme.toml``).
+        attrs class with a unique ``kind`` (the value of ``rule =`` in ``programme.toml``). The
+        built-in rules (``age``, ``municipality``, ...) come through this hook too, from the
+        plugin ``yhteiskehitys.builtin.eligibility``; a ``kind`` offered twice is an error that
+        names both plugins.
 
     Called once when the converter is built, before any configuration is read.
     """
@@ -82,11 +86,27 @@ def yk_instruments() -> list[Instrument]:
 def yk_readers() -> list[Reader]:
     """Readers of survey-tool exports (Webropol, LimeSurvey, Microsoft Forms, ...).
 
-    :returns: a list of objects with ``name``, ``description``, ``ignore``, ``timestamp`` and
-        the methods of :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
-        :class:`~yhteiskehitys.measure.readers.base.TabularReader`. Names must be unique.
+    :returns: a list of readers, each meeting the contract stated in
+        :class:`~yhteiskehitys.measure.readers.base.Reader`; usually a
+        :class:`~yhteiskehitys.measure.readers.base.TabularReader`.
 
     Called by ``yk survey import`` to choose the reader named by ``--reader``.
+    """
+
+
+# --- participatory budgeting ---------------------------------------------------------------
+
+
+@hookspec
+def yk_budget_rules() -> list[BudgetRule]:
+    """Allocation rules for participatory budgeting (greedy, Method of Equal Shares, ...).
+
+    :returns: a list of :class:`~yhteiskehitys.decide.rules.BudgetRule`, each a ``name``, a
+        one-line ``summary`` and a ``function(election, *, tie_breaking, progress=None)``
+        returning an :class:`~yhteiskehitys.decide.rules.Outcome`. Names must be unique across
+        all plugins.
+
+    Called when a budget is counted (``yk budget run``) to find the rule named by ``--rule``.
     """
 
 

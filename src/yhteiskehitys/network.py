@@ -34,7 +34,11 @@ class FeedbackSummary:
 def summarise_feedback(items: Iterable[CollaborationFeedback], top: int = 5) -> FeedbackSummary:
     """Mean rating and tag counts per kind of note; untagged notes count as ``(untagged)``."""
     items = list(items)
-    counters = {"barriers": Counter(), "challenges": Counter(), "successes": Counter()}
+    counters: dict[str, Counter[str]] = {
+        "barriers": Counter(),
+        "challenges": Counter(),
+        "successes": Counter(),
+    }
     for fb in items:
         for kind, counter in counters.items():
             for note in getattr(fb, kind):

@@ -2,7 +2,8 @@
 
 ``get_plugin_manager()`` is a factory, never an import-time global, so tests and embedders get a
 fresh manager. ``YK_DISABLE_PLUGINS`` (comma-separated entry-point names) blocks plugins;
-``YK_TRACE_PLUGINS=1`` prints every hook call to standard error.
+``YK_TRACE_PLUGINS=1`` prints every hook call to standard error: the hook, the plugins that
+implement it and short summaries of its arguments and results (see ``plugin_trace``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import importlib
 import os
 import sys
 from importlib import metadata
+from typing import TypedDict
 
 import pluggy
 from attrs import frozen
@@ -21,10 +23,13 @@ ENTRY_POINT_GROUP = "yhteiskehitys"
 
 BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.general_model",
+    "yhteiskehitys.builtin.eligibility",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
+    "yhteiskehitys.builtin.budget",
     "yhteiskehitys.builtin.loop_checks",
     "yhteiskehitys.builtin.vocabulary_checks",
+    "yhteiskehitys.builtin.elections",
 )
 
 
@@ -57,8 +62,10 @@ def get_plugin_manager(*, entry_points: bool = True) -> YkPluginManager:
         _load_entry_points(pm, blocked)
     pm.check_pending()
     if os.environ.get("YK_TRACE_PLUGINS"):
-        pm.trace.root.setwriter(sys.stderr.write)
-        pm.enable_tracing()
+        from .plugin_trace import install
+
+        # Looked up on each write, so that a redirected standard error gets the lines.
+        install(pm, lambda text: sys.stderr.write(text))
     return pm
 
 
@@ -77,11 +84,21 @@ def _load_entry_points(pm: YkPluginManager, blocked: set[str]) -> None:
         pm.distributions[ep.name] = (dist, version)
 
 
-def describe_plugins(pm: YkPluginManager) -> list[dict[str, object]]:
+class PluginRow(TypedDict):
+    """One line of ``yk plugins``."""
+
+    name: str
+    distribution: str
+    version: str
+    hooks: list[str]
+    builtin: bool
+
+
+def describe_plugins(pm: YkPluginManager) -> list[PluginRow]:
     """Name, version, and the hooks each registered plugin implements (for ``yk plugins``)."""
     from . import __version__
 
-    rows: list[dict[str, object]] = []
+    rows: list[PluginRow] = []
     for name, plugin in pm.list_name_plugin():
         hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
         dist, version = pm.distributions.get(name, ("yhteiskehitys", __version__))

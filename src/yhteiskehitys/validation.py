@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -54,13 +54,14 @@ def validate(
 
     folder = Path(folder)
     opened = ProgrammeFolder.open(folder, pm)
+    when: dict[str, Any] = {"today": today} if today else {}  # else the context's default
     context = CheckContext(
         programme=opened.programme,
         template=opened.template,
         folder=folder,
         database=database,
         converter=catalogue.converter(pm),
-        **({"today": today} if today else {}),
+        **when,
     )
     checks = catalogue.checks(pm)
     try:

@@ -11,7 +11,7 @@ import pytest
 from yhteiskehitys import catalogue
 from yhteiskehitys.checks import CheckContext, run_checks
 from yhteiskehitys.folder import ProgrammeFolder
-from yhteiskehitys.loop import records
+from yhteiskehitys.loop import actions
 from yhteiskehitys.model import (
     Commission,
     Consent,
@@ -54,7 +54,7 @@ def problems(tmp_path):
                     id="s1", date=date(2024, 3, 4), kind="workshop", attendees=["p-young", "p-ok"]
                 )
             )
-            records.add_commission(
+            actions.add_commission(
                 tx,
                 Commission(
                     id="c1",
@@ -66,7 +66,7 @@ def problems(tmp_path):
                 ),
                 at=at(1),
             )
-            records.add_commission(
+            actions.add_commission(
                 tx,
                 Commission(
                     id="c2",
@@ -79,10 +79,10 @@ def problems(tmp_path):
                 at=at(1),
             )
             for target in ("commissioned", "in_work"):
-                records.advance(tx, "commission", "c1", target, at=at(2))
+                actions.advance(tx, "commission", "c1", target, at=at(2))
             tx.findings.add(Finding(id="f1", subject="c1", text="V", recorded=date(2024, 3, 3)))
-            records.document(tx, "commission", "c1", at=at(3))
-            records.advance(tx, "commission", "c1", "delivered", at=at(4))
+            actions.document(tx, "commission", "c1", at=at(3))
+            actions.advance(tx, "commission", "c1", "delivered", at=at(4))
             # records written around the loop, as a careless import might
             tx.responses.add(
                 Response(

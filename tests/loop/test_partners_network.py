@@ -77,14 +77,14 @@ def test_feedback_summary_counts_tags():
 
 
 def _answered(store, delivered, responded):
-    from yhteiskehitys.loop import records
+    from yhteiskehitys.loop import actions
+    from yhteiskehitys.loop.queries import partner_records
     from yhteiskehitys.model import Commission, Finding, LoopLimits
-    from yhteiskehitys.store.loop_queries import partner_records
 
     from .test_state_machine import response
 
     with store.transaction() as tx:
-        records.add_commission(
+        actions.add_commission(
             tx,
             Commission(
                 id="c1",
@@ -97,11 +97,11 @@ def _answered(store, delivered, responded):
             at=delivered,
         )
         for target in ("commissioned", "in_work"):
-            records.advance(tx, "commission", "c1", target, at=delivered)
+            actions.advance(tx, "commission", "c1", target, at=delivered)
         tx.findings.add(Finding(id="f1", subject="c1", text="Näkemys", recorded=delivered.date()))
-        records.document(tx, "commission", "c1", at=delivered)
-        records.advance(tx, "commission", "c1", "delivered", at=delivered)
-        records.respond(tx, "commission", response("c1", "adopted", responded.date()), at=responded)
+        actions.document(tx, "commission", "c1", at=delivered)
+        actions.advance(tx, "commission", "c1", "delivered", at=delivered)
+        actions.respond(tx, "commission", response("c1", "adopted", responded.date()), at=responded)
     with store.read() as tx:
         found = partner_records(tx.conn, "tyo", LoopLimits(respond_days=30, report_back_days=14))
     return next(r for r in found if r.id == "tyollisyys")

@@ -24,7 +24,8 @@ from hypothesis.stateful import (
 )
 
 from yhteiskehitys.errors import YhteiskehitysError
-from yhteiskehitys.loop import INITIAL, STATES, TRANSITIONS, records
+from yhteiskehitys.loop import INITIAL, STATES, TRANSITIONS, actions
+from yhteiskehitys.loop.queries import loop_summary
 from yhteiskehitys.model import (
     Commission,
     Finding,
@@ -34,7 +35,6 @@ from yhteiskehitys.model import (
     Response,
 )
 from yhteiskehitys.store import schema
-from yhteiskehitys.store.loop_queries import loop_summary
 
 from .conftest import fresh_store
 
@@ -100,7 +100,7 @@ class LoopMachine(RuleBasedStateMachine):
         at = self.tick(hours)
         with self.store.transaction() as tx:
             if kind == "commission":
-                records.add_commission(
+                actions.add_commission(
                     tx,
                     Commission(
                         id=sid,
@@ -113,7 +113,7 @@ class LoopMachine(RuleBasedStateMachine):
                     at=at,
                 )
             else:
-                records.add_idea(tx, Idea(id=sid, title="Toive", submitted=at.date()), at=at)
+                actions.add_idea(tx, Idea(id=sid, title="Toive", submitted=at.date()), at=at)
         self.model[sid] = (kind, INITIAL[kind], False)
         return sid
 
@@ -148,7 +148,7 @@ class LoopMachine(RuleBasedStateMachine):
 
     def apply(self, tx, kind, sid, target, outcome, at):
         if target == "routed" and kind == "idea":
-            records.route(tx, sid, "tyollisyys", at=at)
+            actions.route(tx, sid, "tyollisyys", at=at)
         elif target == "documented":
             state, _ = (tx.commissions if kind == "commission" else tx.ideas).state_of(sid)
             if state == "in_work":  # the group's view first, in the same unit of work
@@ -157,11 +157,11 @@ class LoopMachine(RuleBasedStateMachine):
                         id=f"f{next(self.counter)}", subject=sid, text="Näkemys", recorded=at.date()
                     )
                 )
-            records.document(tx, kind, sid, at=at)
+            actions.document(tx, kind, sid, at=at)
         elif target == "responded":
-            records.respond(tx, kind, response(sid, outcome, at.date()), at=at)
+            actions.respond(tx, kind, response(sid, outcome, at.date()), at=at)
         elif target == "reported_back":
-            records.report_back(
+            actions.report_back(
                 tx,
                 kind,
                 ReportBack(
@@ -169,7 +169,7 @@ class LoopMachine(RuleBasedStateMachine):
                 ),
             )
         else:
-            records.advance(tx, kind, sid, target, at=at)
+            actions.advance(tx, kind, sid, target, at=at)
 
     @invariant()
     def audit_has_one_state_entry_per_transition(self):
@@ -205,13 +205,13 @@ TestLoopMachine.settings = settings(
 
 def test_a_time_without_a_zone_is_refused_and_nothing_written(store):
     with store.transaction() as tx:
-        records.add_commission(
+        actions.add_commission(
             tx,
             Commission(id="c1", title="t", question="?", created=START.date(), actor="tyollisyys"),
             at=START,
         )
     with pytest.raises(YhteiskehitysError, match="no time zone; give it in UTC"):
         with store.transaction() as tx:
-            records.advance(tx, "commission", "c1", "commissioned", at=datetime(2024, 2, 1))
+            actions.advance(tx, "commission", "c1", "commissioned", at=datetime(2024, 2, 1))
     with store.read() as tx:
         assert tx.commissions.state_of("c1")[0] == "draft"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from yhteiskehitys.loop.queries import loop_summary
 from yhteiskehitys.loop.stats import summarise
 from yhteiskehitys.model import LoopLimits
 from yhteiskehitys.store import open_store
-from yhteiskehitys.store.loop_queries import loop_summary
 from yhteiskehitys.testing.synthetic import build_loop_store
 
 from .conftest import subject_rows

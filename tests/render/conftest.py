@@ -54,7 +54,7 @@ def example(pm):
 
 def hostile_records(example, *, folder=None):
     from yhteiskehitys.checklist import Done
-    from yhteiskehitys.render.records import Records
+    from yhteiskehitys.render.snapshot import Records
 
     members = [f"pseudo-{i:03d}" for i in range(12)]
     small = members[:3]
@@ -235,7 +235,7 @@ def fill_store(records, target) -> None:
     """Write ``records`` into the store at ``target``, walking each commission and idea through
     the feedback loop with the loop library, as the loop's commands do."""
     from yhteiskehitys import loop
-    from yhteiskehitys.loop import records as steps
+    from yhteiskehitys.loop import actions as steps
     from yhteiskehitys.model import Organisation, ReportBack
     from yhteiskehitys.store import open_store
 

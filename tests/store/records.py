@@ -77,9 +77,13 @@ def fill(tx) -> None:
             actor="a-kela",
             theme="housing",
             created=date(2024, 2, 1),
-        )
+        ),
+        at=datetime(2024, 2, 1, tzinfo=UTC),
     )
-    tx.ideas.add(Idea(id="I-1", title="More evening hours", submitted=date(2024, 2, 3)))
+    tx.ideas.add(
+        Idea(id="I-1", title="More evening hours", submitted=date(2024, 2, 3)),
+        at=datetime(2024, 2, 3, tzinfo=UTC),
+    )
     tx.sessions.add_many(
         [
             Session(
@@ -91,6 +95,7 @@ def fill(tx) -> None:
                 facilitators=["a-city", "P-002"],
                 attendees=["P-001", "P-002", "P-003"],
                 commissions=["C-1"],
+                ideas=["I-1"],
             ),
             Session(id="S-2", date=date(2024, 3, 10), kind="meeting", attendees=["P-001"]),
         ]

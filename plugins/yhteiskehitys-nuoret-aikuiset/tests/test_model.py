@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import yhteiskehitys_nuoret_aikuiset as plugin
 
-from yhteiskehitys import catalogue
-from yhteiskehitys.builtin.general_model import general_model
+from yhteiskehitys import catalogue, general_model
 from yhteiskehitys.testing.conformance import check_plugin
 
 

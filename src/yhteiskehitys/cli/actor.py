@@ -6,13 +6,16 @@ from pathlib import Path
 
 import click
 
-from .options import build, many
+from .options import many
 from .state import State, folder_argument, format_option, pass_state
 
 
 @click.group()
 def actor() -> None:
-    """Actors (toimijat) of the expert network: who commissions work and answers for it."""
+    """Add or list the network's actors.
+
+    Actors (toimijat) of the expert network: who commissions work and answers for it.
+    """
 
 
 @actor.command("add")
@@ -41,15 +44,15 @@ def add_actor(
     themes: tuple[str, ...],
 ) -> None:
     """Add actor ID to FOLDER's store."""
-    from ..model import Actor, Organisation
-
-    new = build(
-        Actor, id=actor_id, name=name, organisation=org, roles=many(roles), themes=many(themes)
-    )
-    with state.store(folder) as store, store.transaction() as tx:
-        if organisation_name and tx.organisations.find(org) is None:
-            tx.organisations.add(build(Organisation, id=org, name=organisation_name))
-        tx.actors.add(new)
+    with state.programme(folder) as prog:
+        prog.actors.add(
+            actor_id,
+            name=name,
+            organisation=org,
+            organisation_name=organisation_name,
+            roles=many(roles),
+            themes=many(themes),
+        )
     click.echo(f"Added actor {actor_id}.")
 
 
@@ -61,8 +64,8 @@ def list_actors(state: State, folder: Path, fmt: str) -> None:
     """List the actors with their organisation, roles and declared themes."""
     import json
 
-    with state.store(folder, create=False) as store, store.read() as tx:
-        rows = tx.actors.list()
+    with state.programme(folder) as prog:
+        rows = prog.actors.list()
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -90,7 +93,10 @@ def list_actors(state: State, folder: Path, fmt: str) -> None:
 
 @click.group()
 def theme() -> None:
-    """Themes (ilmiöt, teemat): permanent or situational, linked to commissions and ideas."""
+    """Add or list themes (ilmiöt).
+
+    Themes (ilmiöt, teemat): permanent or situational, linked to commissions and ideas.
+    """
 
 
 @theme.command("add")
@@ -109,11 +115,8 @@ def add_theme(
     state: State, theme_id: str, folder: Path, title: str, kind: str, description: str
 ) -> None:
     """Add theme ID."""
-    from ..model import Theme
-
-    new = build(Theme, id=theme_id, title=title, kind=kind, description=description)
-    with state.store(folder) as store, store.transaction() as tx:
-        tx.themes.add(new)
+    with state.programme(folder) as prog:
+        prog.themes.add(theme_id, title=title, kind=kind, description=description)
     click.echo(f"Added theme {theme_id} ({kind}).")
 
 
@@ -122,10 +125,7 @@ def add_theme(
 @pass_state
 def list_themes(state: State, folder: Path) -> None:
     """List themes with how many commissions and ideas each has."""
-    from ..store.loop_queries import theme_links
-
-    with state.store(folder, create=False) as store, store.read() as tx:
-        themes, links = tx.themes.list(), theme_links(tx.conn)
-    for t in themes:
-        c, i = links.get(t.id, (0, 0))
+    with state.programme(folder) as prog:
+        rows = prog.themes.list()
+    for t, c, i in rows:
         click.echo(f"{t.id:<20} {t.kind:<12} {t.title}  ({c} commissions, {i} ideas)")

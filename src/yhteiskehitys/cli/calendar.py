@@ -21,17 +21,14 @@ from .state import State, folder_argument, lang_option, pass_state
 @lang_option()
 @pass_state
 def calendar(state: State, folder: Path, out: Path, lang: str | None) -> None:
-    """Sessions and the network's meetings, for any calendar program."""
-    from ..folder import atomic_write
-    from ..render.calendar import calendar as make_calendar
-    from ..render.i18n import gettext
-    from ..render.records import load_records
+    """Write sessions and meetings as .ics.
 
-    opened = state.folder(folder)
-    lang = lang or opened.programme.language
+    Sessions and the network's meetings, for any calendar program.
+    """
+    from ..render.i18n import gettext
+
+    with state.programme(folder) as prog:
+        lang = prog.language(lang)
+        events = prog.calendar(out, lang=lang)
     _ = gettext(lang)
-    records = load_records(opened, state)
-    cal = make_calendar(records, lang)
-    atomic_write(out, cal.to_ical().decode("utf-8"))
-    events = len(cal.walk("VEVENT"))
     click.echo(_("Wrote %(n)s events to %(out)s.") % {"n": events, "out": out})

@@ -32,24 +32,15 @@ def certificates(
     signer: str | None,
     lang: str | None,
 ) -> None:
-    """One certificate per participant whose consent allows it, with the name from the
-    personal-data table."""
-    from ..render import environment
-    from ..render.certificates import write_certificates
-    from ..render.i18n import gettext
-    from ..render.records import load_records
+    """Write certificates.
 
-    opened = state.folder(folder)
-    lang = lang or opened.programme.language
+    One certificate per participant whose consent allows it, with the name from the
+    personal-data table.
+    """
+    from ..render.i18n import gettext
+
+    with state.programme(folder) as prog:
+        lang = prog.language(lang)
+        written = prog.certificates(out, participant=participant, signer=signer, lang=lang)
     _ = gettext(lang)
-    records = load_records(opened, state, personal=True)
-    env = environment(lang, programme_folder=opened.path, pm=state.pm)
-    written = write_certificates(
-        records,
-        out,
-        env,
-        lang,
-        signer=signer or opened.programme.organisation,
-        participant=participant,
-    )
     click.echo(_("Wrote %(n)s certificates to %(out)s.") % {"n": len(written), "out": out})

@@ -28,19 +28,20 @@ def init(
     lang: str,
     force: bool,
 ) -> None:
-    """Create FOLDER with a programme.toml copied from the model NAME (toimintamalli)."""
-    from .. import catalogue
-    from ..folder import init_folder
+    """Create a programme folder from a model.
 
-    template = catalogue.get_model(state.pm, model_name)
-    file = init_folder(
+    Create FOLDER with a programme.toml copied from the model NAME (toimintamalli).
+    """
+    from ..api import create_programme
+
+    file = create_programme(
         folder,
-        template,
-        state.pm,
+        model=model_name,
         name=name,
         organisation=organisation,
         language=lang,
         force=force,
+        pm=state.pm,
     )
-    click.echo(f"Created {file} from the model {template.name!r}.")
+    click.echo(f"Created {file} from the model {model_name!r}.")
     click.echo(f"Next: edit it, then run `yk validate {folder}` and `yk checklist {folder}`.")

@@ -37,21 +37,15 @@ def log(
     last: int | None,
     fmt: str,
 ) -> None:
-    """Show the audit trail of FOLDER's store, oldest first."""
+    """Show the audit trail: who changed what, when.
+
+    Show the audit trail of FOLDER's store, oldest first.
+    """
     from ..convert import iso_utc
-    from ..errors import YhteiskehitysError
     from ..store.audit import entry_dicts
 
-    with state.store(folder, create=False) as store, store.read() as tx:
-        entries = tx.audit.entries(
-            entity=entity, entity_id=entity_id, limit=last, newest_first=last is not None
-        )
-        if entity is not None and not entries and entity not in (kinds := tx.audit.entities()):
-            raise YhteiskehitysError(
-                f"--entity {entity}: the audit trail has no such kind of record "
-                f"(it has: {', '.join(kinds) or 'nothing yet'})"
-            )
-    entries.sort(key=lambda e: e.seq)
+    with state.programme(folder) as prog:
+        entries = prog.log(entity=entity, entity_id=entity_id, last=last)
     if fmt == "json":
         click.echo(json.dumps(entry_dicts(entries), ensure_ascii=False, indent=2, sort_keys=True))
         return

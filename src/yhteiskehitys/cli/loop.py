@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from . import options
 from .options import today_option
 from .state import State, folder_argument, format_option, lang_option, pass_state
 
@@ -25,14 +24,15 @@ from .state import State, folder_argument, format_option, lang_option, pass_stat
 )
 @pass_state
 def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -> None:
-    """Open loops with stage, age and overdue flags; closure rate; median days per stage;
-    figures by theme and by actor (palautekehä)."""
-    from ..loop.report import FORMATS
-    from ..store.loop_queries import loop_summary
+    """Open loops, overdue steps, closure rate.
 
-    limits = state.folder(folder).programme.loop_limits
-    with state.store(folder, create=False) as store, store.read() as tx:
-        summary = loop_summary(tx.conn, limits, options.today(today), open_limit=limit)
+    Open loops with stage, age and overdue flags; closure rate; median days per stage;
+    figures by theme and by actor (palautekehä).
+    """
+    from ..loop.report import FORMATS
+
+    with state.programme(folder) as prog:
+        summary = prog.loop_summary(today=today, open_limit=limit)
     click.echo(FORMATS[fmt](summary).rstrip("\n"))
 
 
@@ -42,12 +42,12 @@ def loop(state: State, folder: Path, today: date | None, fmt: str, limit: int) -
 @lang_option("Language of the checklist (default: the programme's).")
 @pass_state
 def status(state: State, folder: Path, today: date | None, lang: str | None) -> None:
-    """One screen: phase checklist, open and overdue loops, next meetings, latest feedback."""
-    from ..loop.status import status_lines
+    """The programme on one screen.
 
-    opened = state.folder(folder)
-    with state.store(folder, create=False) as store, store.read() as tx:
-        lines = status_lines(opened, tx, options.today(today), lang or opened.programme.language)
+    One screen: phase checklist, open and overdue loops, next meetings, latest feedback.
+    """
+    with state.programme(folder) as prog:
+        lines = prog.status(today=today, lang=lang)
     click.echo("\n".join(lines))
 
 
@@ -57,14 +57,12 @@ def status(state: State, folder: Path, today: date | None, lang: str | None) -> 
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
 @pass_state
 def partners(state: State, theme: str, folder: Path, limit: int) -> None:
-    """Suggest actors for THEME, from declared themes and past commissions, and say why."""
-    from ..partners import suggest
-    from ..store.loop_queries import partner_records
+    """Suggest actors for a theme, and why.
 
-    limits = state.folder(folder).programme.loop_limits
-    with state.store(folder, create=False) as store, store.read() as tx:
-        tx.themes.get(theme)
-        found = suggest(theme, partner_records(tx.conn, theme, limits), limit)
+    Suggest actors for THEME, from declared themes and past commissions, and say why.
+    """
+    with state.programme(folder) as prog:
+        found = prog.partners(theme, limit=limit)
     if not found:
         click.echo(f"No actor declares {theme!r} or has commissioned work on it yet.")
     for s in found:

@@ -30,20 +30,17 @@ from .state import State, folder_argument, lang_option, pass_state
 def mail(
     state: State, folder: Path, session: str, out: Path, sender: str | None, lang: str | None
 ) -> None:
-    """Drafts to the participants who attended and to the actors whose commissions were
-    handled: the summary, what happened to the group's views, the next meeting."""
-    from ..render import environment
-    from ..render.i18n import gettext
-    from ..render.mail import session_drafts, write_drafts
-    from ..render.records import load_records
+    """Write e-mail drafts after a session (sends none).
 
-    opened = state.folder(folder)
-    lang = lang or opened.programme.language
+    Drafts to the participants who attended and to the actors whose commissions were
+    handled: the summary, what happened to the group's views, the next meeting.
+    """
+    from ..render.i18n import gettext
+
+    with state.programme(folder) as prog:
+        lang = prog.language(lang)
+        written = prog.mail(session, out, sender=sender, lang=lang)
     _ = gettext(lang)
-    records = load_records(opened, state, personal=True)
-    env = environment(lang, programme_folder=opened.path, pm=state.pm)
-    drafts = session_drafts(records, session, env, lang, sender=sender)
-    written = write_drafts(drafts, out)
     click.echo(
         _("Wrote %(n)s e-mail drafts to %(out)s; nothing was sent.")
         % {"n": len(written), "out": out}

@@ -13,37 +13,43 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import ConfigError, YhteiskehitysError
+from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 
-BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
-    "models": ("yhteiskehitys.cli.info:models", "List the copyable models (toimintamallit)."),
-    "plugins": ("yhteiskehitys.cli.info:plugins", "List plugins, versions and their hooks."),
-    "init": ("yhteiskehitys.cli.init:init", "Create a programme folder from a model."),
-    "validate": ("yhteiskehitys.cli.validate:validate", "Check the configuration and records."),
-    "checklist": ("yhteiskehitys.cli.checklist:checklist", "Show or mark progress per phase."),
-    "log": ("yhteiskehitys.cli.log:log", "Show the audit trail: who changed what, when."),
-    "export": ("yhteiskehitys.cli.transfer:export", "Write the whole programme to a JSON file."),
-    "import": ("yhteiskehitys.cli.transfer:import_", "Load an export into an empty store."),
-    "participant": ("yhteiskehitys.cli.participant:participant", "Participants and their data."),
-    "report": ("yhteiskehitys.cli.report:report", "Build the programme's site (fi, sv, en)."),
-    "survey": ("yhteiskehitys.cli.survey:survey", "Import survey-tool exports into rounds."),
-    "measure": ("yhteiskehitys.cli.measure:measure", "Barometer results with disclosure control."),
-    "certificates": ("yhteiskehitys.cli.certificates:certificates", "Write certificates."),
-    "mail": ("yhteiskehitys.cli.mail:mail", "Write e-mail drafts after a session (sends none)."),
-    "calendar": ("yhteiskehitys.cli.calendar:calendar", "Write sessions and meetings as .ics."),
-    "actor": ("yhteiskehitys.cli.actor:actor", "Add or list the network's actors."),
-    "theme": ("yhteiskehitys.cli.actor:theme", "Add or list themes (ilmiöt)."),
-    "consent": ("yhteiskehitys.cli.consent:consent", "Record a participant's consent."),
-    "commission": ("yhteiskehitys.cli.subjects:commission", "Commissions through the loop."),
-    "idea": ("yhteiskehitys.cli.subjects:idea", "Ideas through the loop."),
-    "session": ("yhteiskehitys.cli.records:session", "Add or list sessions and attendance."),
-    "finding": ("yhteiskehitys.cli.records:finding", "Record the group's views."),
-    "feedback": ("yhteiskehitys.cli.records:feedback", "Record actors' collaboration feedback."),
-    "pilot": ("yhteiskehitys.cli.records:pilot", "Add, evaluate and decide pilots."),
-    "partners": ("yhteiskehitys.cli.loop:partners", "Suggest actors for a theme, and why."),
-    "loop": ("yhteiskehitys.cli.loop:loop", "Open loops, overdue steps, closure rate."),
-    "status": ("yhteiskehitys.cli.loop:status", "The programme on one screen."),
+BUILTIN_COMMANDS: dict[str, str] = {
+    "models": "yhteiskehitys.cli.info:models",
+    "plugins": "yhteiskehitys.cli.info:plugins",
+    "plugin": "yhteiskehitys.cli.plugin:plugin",
+    "instruments": "yhteiskehitys.cli.info:instruments",
+    "init": "yhteiskehitys.cli.init:init",
+    "validate": "yhteiskehitys.cli.validate:validate",
+    "checklist": "yhteiskehitys.cli.checklist:checklist",
+    "log": "yhteiskehitys.cli.log:log",
+    "export": "yhteiskehitys.cli.transfer:export",
+    "import": "yhteiskehitys.cli.transfer:import_",
+    "participant": "yhteiskehitys.cli.participant:participant",
+    "report": "yhteiskehitys.cli.report:report",
+    "survey": "yhteiskehitys.cli.survey:survey",
+    "measure": "yhteiskehitys.cli.measure:measure",
+    "certificates": "yhteiskehitys.cli.certificates:certificates",
+    "mail": "yhteiskehitys.cli.mail:mail",
+    "calendar": "yhteiskehitys.cli.calendar:calendar",
+    "actor": "yhteiskehitys.cli.actor:actor",
+    "theme": "yhteiskehitys.cli.actor:theme",
+    "consent": "yhteiskehitys.cli.consent:consent",
+    "commission": "yhteiskehitys.cli.subjects:commission",
+    "idea": "yhteiskehitys.cli.subjects:idea",
+    "session": "yhteiskehitys.cli.records:session",
+    "finding": "yhteiskehitys.cli.records:finding",
+    "feedback": "yhteiskehitys.cli.records:feedback",
+    "pilot": "yhteiskehitys.cli.records:pilot",
+    "partners": "yhteiskehitys.cli.loop:partners",
+    "loop": "yhteiskehitys.cli.loop:loop",
+    "status": "yhteiskehitys.cli.loop:status",
+    "budget": "yhteiskehitys.cli.budget:budget",
+    "election": "yhteiskehitys.cli.election:election",
 }
+"""Built-in command → where it is defined; its one-line summary for ``yk --help`` is in
+:mod:`.summaries`, generated from the command's own docstring by ``make docs``."""
 
 
 class LazyGroup(click.Group):
@@ -106,15 +112,16 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in BUILTIN_COMMANDS:
-            target = BUILTIN_COMMANDS[name][0]
-            module, attr = target.split(":")
+            module, attr = BUILTIN_COMMANDS[name].split(":")
             return getattr(importlib.import_module(module), attr)
         self._load_plugin_commands(ctx)
         return self.commands.get(name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Built-ins are described from the table, so help never imports their modules.
-        rows = [(name, BUILTIN_COMMANDS[name][1]) for name in sorted(BUILTIN_COMMANDS)]
+        from .summaries import SUMMARIES
+
+        rows = [(name, SUMMARIES[name]) for name in sorted(BUILTIN_COMMANDS)]
         rows.extend(self._plugin_rows(ctx))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
@@ -165,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("Aborted.", err=True)
         return 130
+    except FieldErrors as exc:
+        _report(exc.as_options())
+        return exc.exit_code
+    except FieldError as exc:
+        _report([exc.as_option()])
+        return exc.exit_code
     except ConfigError as exc:
         _report(exc.problems)
         return exc.exit_code

@@ -35,21 +35,19 @@ def measure(
     fmt: str,
     lang: str | None,
 ) -> None:
-    """Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
+    """Barometer results with disclosure control.
 
-    Cells of fewer than the programme's disclosure threshold k show as <k, and so do cells
-    that would let someone work them out.
+    Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
+
+    Cells of fewer than the programme's disclosure threshold k show as <k; cells hidden so
+    that such a group cannot be worked out from the others show as "hidden". An interval
+    clipped to the scale is marked †; a negative or low Cronbach's alpha gets a note.
     """
     if items and by != "item":
         raise click.UsageError("--item: give it with --by item")
-    from ..measure import registry
-    from ..measure.render import FORMATS
-    from ..measure.results import measure as compute
+    from ..measure.tables import FORMATS
 
-    opened = state.folder(folder)
-    instruments = registry.instruments(state.pm, folder)
-    k = opened.programme.disclosure_threshold
-    with state.store(folder, create=False) as store, store.read() as tx:
-        tables = compute(tx.surveys, instruments, rounds, by=by, k=k,
-                         lang=lang or opened.programme.language, items=items)  # fmt: skip
-    click.echo(FORMATS[fmt](tables))
+    with state.programme(folder) as prog:
+        tables = prog.measure(rounds=rounds, by=by, items=items, lang=lang)
+        lang = prog.language(lang)
+    click.echo(FORMATS[fmt](tables, lang))

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from typing import Any, TypeVar
 
 import click
-
-T = TypeVar("T")
 
 
 class When(click.ParamType):
@@ -52,25 +49,6 @@ today_option = click.option(
 )
 
 
-def today(day: date | None = None) -> date:
-    """``day``, or today's date in UTC, the day every record's default date is taken on."""
-    return day or datetime.now(UTC).date()
-
-
 def many(values: tuple[str, ...]) -> tuple[str, ...]:
     """Repeatable options may also be comma-separated: --method pair,group_discussion."""
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-def build(cls: type[T], **fields: Any) -> T:
-    """Construct a model object from options; a validator's complaint becomes a usage error
-    naming the option (``--title: must not be empty``), so bad input writes nothing."""
-    from ..errors import FieldValueError, YhteiskehitysError
-
-    try:
-        return cls(**fields)
-    except FieldValueError as exc:
-        option = "--" + exc.field.replace("_", "-")
-        raise YhteiskehitysError(f"{option}: {exc.message}") from None
-    except (TypeError, ValueError) as exc:
-        raise YhteiskehitysError(f"{cls.__name__}: {exc}") from None

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import click
 
-from .options import DAY, build, many, today
+from .options import DAY, many
 from .state import State, folder_argument, pass_state
 
 
 @click.group()
 def session() -> None:
-    """Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance."""
+    """Add, correct, remove or list sessions.
+
+    Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance, and the
+    commissions and ideas handled.
+    """
 
 
 @session.command("add")
@@ -26,6 +30,7 @@ def session() -> None:
 @click.option("--facilitator", "facilitators", multiple=True, help="Facilitator id (repeatable).")
 @click.option("--attendee", "attendees", multiple=True, help="Participant id (repeatable).")
 @click.option("--commission", "commissions", multiple=True, help="Commission handled.")
+@click.option("--idea", "ideas", multiple=True, help="Idea handled (repeatable).")
 @pass_state
 def add_session(
     state: State,
@@ -38,29 +43,21 @@ def add_session(
     facilitators,
     attendees,
     commissions,
+    ideas,
 ) -> None:
-    """Add session ID with its attendance and the commissions it handled."""
-    from ..errors import YhteiskehitysError
-    from ..model import Session
-
-    kinds = state.folder(folder).template.session_kinds
-    if kind not in kinds:
-        raise YhteiskehitysError(
-            f"--kind: {kind!r} is not a session kind of the model (known: {', '.join(kinds)})"
+    """Add session ID with its attendance and the commissions and ideas it handled."""
+    with state.programme(folder) as prog:
+        new = prog.sessions.add(
+            session_id,
+            date=day,
+            kind=kind,
+            title=title,
+            methods=many(methods),
+            facilitators=many(facilitators),
+            attendees=many(attendees),
+            commissions=many(commissions),
+            ideas=many(ideas),
         )
-    new = build(
-        Session,
-        id=session_id,
-        date=day,
-        kind=kind,
-        title=title,
-        methods=many(methods),
-        facilitators=many(facilitators),
-        attendees=many(attendees),
-        commissions=many(commissions),
-    )
-    with state.store(folder) as store, store.transaction() as tx:
-        tx.sessions.add(new)
     click.echo(f"Added session {session_id} ({day}, {len(new.attendees)} attending).")
 
 
@@ -68,20 +65,65 @@ def add_session(
 @folder_argument
 @pass_state
 def list_sessions(state: State, folder: Path) -> None:
-    """List sessions with kind, methods, attendance count and commissions handled."""
-    with state.store(folder, create=False) as store, store.read() as tx:
-        rows = sorted(tx.sessions.list(), key=lambda s: (s.date, s.id))
+    """List sessions with kind, methods, attendance count, commissions and ideas handled."""
+    with state.programme(folder) as prog:
+        rows = prog.sessions.list()
     for s in rows:
         click.echo(
             f"{s.id:<14} {s.date} {s.kind:<16} {len(s.attendees):>3} attending  "
             f"methods: {', '.join(s.methods) or '—'}  commissions: "
-            f"{', '.join(s.commissions) or '—'}  {s.title}"
+            f"{', '.join(s.commissions) or '—'}  ideas: {', '.join(s.ideas) or '—'}  {s.title}"
         )
+
+
+@session.command("edit")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option("--date", "day", type=DAY, default=None)
+@click.option("--kind", default=None)
+@click.option("--title", default=None)
+@click.option("--method", "methods", multiple=True, help="Replaces the methods (repeatable).")
+@click.option("--facilitator", "facilitators", multiple=True, help="Replaces the facilitators.")
+@click.option("--attendee", "attendees", multiple=True, help="Replaces the attendance.")
+@click.option("--commission", "commissions", multiple=True, help="Replaces the commissions.")
+@click.option("--idea", "ideas", multiple=True, help="Replaces the ideas handled.")
+@pass_state
+def edit_session(state: State, session_id: str, folder: Path, day: date | None, **fields) -> None:
+    """Correct session ID: each option given replaces that field (audited)."""
+    lists = {k: (many(v) if v else None) for k, v in fields.items() if k not in ("kind", "title")}
+    with state.programme(folder) as prog:
+        new = prog.sessions.edit(
+            session_id, date=day, kind=fields["kind"], title=fields["title"], **lists
+        )
+    click.echo(f"Changed session {session_id} ({new.date}, {len(new.attendees)} attending).")
+
+
+@session.command("remove")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option(
+    "--move-findings-to",
+    default=None,
+    metavar="SESSION",
+    help="The session its findings belong to; they are moved there first.",
+)
+@pass_state
+def remove_session(
+    state: State, session_id: str, folder: Path, move_findings_to: str | None
+) -> None:
+    """Remove session ID recorded by mistake (audited); refused while findings name it."""
+    with state.programme(folder) as prog:
+        prog.sessions.remove(session_id, move_findings_to=move_findings_to)
+    moved = f"; its findings now belong to {move_findings_to}" if move_findings_to else ""
+    click.echo(f"Removed session {session_id}{moved}.")
 
 
 @click.group()
 def finding() -> None:
-    """Findings (näkemykset, tuotokset): the group's documented views."""
+    """Record the group's views.
+
+    Findings (näkemykset, tuotokset): the group's documented views.
+    """
 
 
 @finding.command("add")
@@ -110,50 +152,30 @@ def add_finding(
     artefacts,
 ) -> None:
     """Add finding ID on a commission or idea, from a session, with artefacts."""
-    from ..errors import YhteiskehitysError
-    from ..folder import file_in_folder
-    from ..model import Artefact, Finding
-
     files = []
     for item in artefacts:
         name, sep, path = item.partition("=")
-        if not sep or not name.strip() or not path.strip():
-            raise YhteiskehitysError(f"--artefact {item!r}: write NAME=PATH")
-        path = file_in_folder(folder, path, f"--artefact {item!r}")
-        files.append(Artefact(name=name.strip(), path=path))
-    with state.store(folder) as store, store.transaction() as tx:
-        if recorded is None:
-            recorded = tx.sessions.get(session_id).date if session_id else today()
-        tx.findings.add(
-            build(
-                Finding,
-                id=finding_id,
-                subject=subject,
-                text=text,
-                session=session_id,
-                recorded=recorded,
-                artefacts=files,
-            )
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write NAME=PATH", param_hint="--artefact")
+        files.append((name, path))
+    with state.programme(folder) as prog:
+        prog.findings.add(
+            finding_id,
+            subject=subject,
+            text=text,
+            session=session_id,
+            recorded=recorded,
+            artefacts=files,
         )
     click.echo(f"Added finding {finding_id} on {subject}.")
 
 
-def _notes(values: tuple[str, ...]) -> list:
-    """``"Text #tag1 #tag2"`` → a Note with its tags."""
-    from ..model import Note
-
-    out = []
-    for value in values:
-        words = value.split()
-        tags = [w[1:] for w in words if w.startswith("#") and len(w) > 1]
-        text = " ".join(w for w in words if not (w.startswith("#") and len(w) > 1))
-        out.append(build(Note, text=text, tags=tags))
-    return out
-
-
 @click.group()
 def feedback() -> None:
-    """Collaboration feedback (yhteistyöpalaute) from actors."""
+    """Record actors' collaboration feedback.
+
+    Collaboration feedback (yhteistyöpalaute) from actors.
+    """
 
 
 @feedback.command("add")
@@ -184,26 +206,25 @@ def add_feedback(
     successes,
 ) -> None:
     """Add an actor's feedback on working together."""
-    from ..model import CollaborationFeedback
-
-    new = build(
-        CollaborationFeedback,
-        id=feedback_id,
-        actor=actor,
-        given=given or today(),
-        rating=rating,
-        barriers=_notes(barriers),
-        challenges=_notes(challenges),
-        successes=_notes(successes),
-    )
-    with state.store(folder) as store, store.transaction() as tx:
-        tx.feedback.add(new)
+    with state.programme(folder) as prog:
+        prog.feedback.add(
+            feedback_id,
+            actor=actor,
+            rating=rating,
+            given=given,
+            barriers=barriers,
+            challenges=challenges,
+            successes=successes,
+        )
     click.echo(f"Added feedback {feedback_id} from {actor} ({rating}/5).")
 
 
 @click.group()
 def pilot() -> None:
-    """Pilots (pilotit): trials of a way of taking part, evaluated, then kept or dropped."""
+    """Add, evaluate and decide pilots.
+
+    Pilots (pilotit): trials of a way of taking part, evaluated, then kept or dropped.
+    """
 
 
 @pilot.command("add")
@@ -226,11 +247,8 @@ def add_pilot(
     end: date,
 ) -> None:
     """Add pilot ID with its goal, criteria and period."""
-    from ..model import Pilot
-
-    new = build(Pilot, id=pilot_id, title=title, goal=goal, criteria=criteria, start=start, end=end)
-    with state.store(folder) as store, store.transaction() as tx:
-        tx.pilots.add(new)
+    with state.programme(folder) as prog:
+        prog.pilots.add(pilot_id, title=title, goal=goal, criteria=criteria, start=start, end=end)
     click.echo(f"Added pilot {pilot_id} ({start} – {end}).")
 
 
@@ -247,12 +265,9 @@ def add_pilot(
 @pass_state
 def evaluate_pilot(state: State, pilot_id: str, folder: Path, findings) -> None:
     """Add evaluation findings to pilot ID."""
-    import attrs
-
-    with state.store(folder, create=False) as store, store.transaction() as tx:
-        old = tx.pilots.get(pilot_id)
-        tx.pilots.update(attrs.evolve(old, evaluation=(*old.evaluation, *findings)))
-    click.echo(f"Pilot {pilot_id}: {len(old.evaluation) + len(findings)} evaluation findings.")
+    with state.programme(folder) as prog:
+        new = prog.pilots.evaluate(pilot_id, findings)
+    click.echo(f"Pilot {pilot_id}: {len(new.evaluation)} evaluation findings.")
 
 
 @pilot.command("decide")
@@ -262,16 +277,6 @@ def evaluate_pilot(state: State, pilot_id: str, folder: Path, findings) -> None:
 @pass_state
 def decide_pilot(state: State, pilot_id: str, folder: Path, decision: str) -> None:
     """Decide pilot ID: made permanent, continued, or dropped (needs an evaluation first)."""
-    import attrs
-
-    from ..errors import YhteiskehitysError
-
-    with state.store(folder, create=False) as store, store.transaction() as tx:
-        old = tx.pilots.get(pilot_id)
-        if not old.evaluation:
-            raise YhteiskehitysError(
-                f"pilot {pilot_id!r} has no evaluation yet; add findings with "
-                f"`yk pilot evaluate {pilot_id} --finding ...` first. Nothing was written."
-            )
-        tx.pilots.update(attrs.evolve(old, decision=decision))
+    with state.programme(folder) as prog:
+        prog.pilots.decide(pilot_id, decision)
     click.echo(f"Pilot {pilot_id}: {decision}.")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
+from .options import today_option
 from .state import LANGUAGES, State, folder_argument, pass_state
 
 
@@ -25,40 +27,35 @@ from .state import LANGUAGES, State, folder_argument, pass_state
     type=LANGUAGES,
     help="Build only this language (repeatable; default: all three).",
 )
+@today_option
 @click.option("--timings", is_flag=True, help="Print the time spent per kind of page.")
 @pass_state
-def report(state: State, folder: Path, out: Path, langs: tuple[str, ...], timings: bool) -> None:
-    """Build the site: dashboard, themes, trails, summaries, "you said, we did"."""
+def report(
+    state: State,
+    folder: Path,
+    out: Path,
+    langs: tuple[str, ...],
+    today: date | None,
+    timings: bool,
+) -> None:
+    """Build the programme's site (fi, sv, en).
+
+    Build the site: dashboard, themes, trails, summaries, "you said, we did".
+    """
     import time
 
-    from ..model.text import LANGUAGES
-    from ..render import environment
     from ..render.i18n import gettext
-    from ..render.records import load_records
-    from ..render.site import build_site
 
-    opened = state.folder(folder)
-    records = load_records(opened, state, figures=True)
-    lang = opened.programme.language
-    _ = gettext(lang)
-    ordered = (
-        tuple(dict.fromkeys(langs))
-        if langs
-        else (lang, *[other for other in LANGUAGES if other != lang])
-    )
     started = time.perf_counter()
-    result = build_site(
-        records,
-        out,
-        lambda code: environment(code, programme_folder=opened.path, pm=state.pm),
-        languages=ordered,
-    )
+    with state.programme(folder) as prog:
+        result = prog.report(out, lang=langs or None, today=today)
+        _ = gettext(prog.programme.language)
     seconds = time.perf_counter() - started
     click.echo(
         _("Wrote %(pages)s pages in %(langs)s to %(out)s in %(seconds)s s.")
         % {
             "pages": len(result.pages),
-            "langs": ", ".join(ordered),
+            "langs": ", ".join(result.languages),
             "out": out,
             "seconds": f"{seconds:.1f}",
         }

@@ -7,31 +7,14 @@ ones, and writes nothing.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from ..loop.machine import STATES, VERBS
-from .options import DAY, at_option, build, today_option
+from ..model.loop_states import STATES, VERBS
+from .options import DAY, at_option, today_option
 from .state import State, folder_argument, pass_state
-
-
-def _now(at: datetime | None) -> datetime:
-    return at or datetime.now(UTC)
-
-
-def _move(
-    state: State, folder: Path, kind: str, subject: str, target: str, at: datetime | None, note: str
-) -> None:
-    from ..loop import records
-
-    with state.store(folder, create=False) as store, store.transaction() as tx:
-        if target == "documented":
-            done = records.document(tx, kind, subject, at=at, note=note)
-        else:
-            done = records.advance(tx, kind, subject, target, at=at, note=note)
-    click.echo(f"{kind} {subject}: {done.from_state} → {done.to_state} ({done.at:%Y-%m-%d}).")
 
 
 def _simple_verb(group: click.Group, kind: str, verb: str, target: str, help_text: str) -> None:
@@ -42,7 +25,9 @@ def _simple_verb(group: click.Group, kind: str, verb: str, target: str, help_tex
     @click.option("--note", default="", help="A note for the loop's history.")
     @pass_state
     def command(state: State, subject: str, folder: Path, at: datetime | None, note: str) -> None:
-        _move(state, folder, kind, subject, target, at, note)
+        with state.programme(folder) as prog:
+            done = prog.subjects(kind).move(subject, target, at=at, note=note)
+        click.echo(f"{kind} {subject}: {done.from_state} → {done.to_state} ({done.at:%Y-%m-%d}).")
 
 
 def _respond(group: click.Group, kind: str) -> None:
@@ -68,42 +53,10 @@ def _respond(group: click.Group, kind: str) -> None:
     )
     @at_option
     @pass_state
-    def respond(
-        state: State,
-        subject: str,
-        folder: Path,
-        outcome: str,
-        decided_by: str,
-        decided,
-        change: str,
-        reason: str,
-        follow_up,
-        decision_text: str,
-        decision_document: str,
-        at: datetime | None,
-    ) -> None:
+    def respond(state: State, subject: str, folder: Path, outcome: str, **fields) -> None:
         """Record the actor's response (vastaus, päätös) to ID; the decision is required."""
-        from ..folder import file_in_folder
-        from ..loop import records
-        from ..model import Response
-
-        at = _now(at)
-        if decision_document:
-            decision_document = file_in_folder(folder, decision_document, "--decision-document")
-        response = build(
-            Response,
-            subject=subject,
-            outcome=outcome,
-            decided_by=decided_by,
-            decided=decided or at.date(),
-            change=change,
-            reason=reason,
-            follow_up=follow_up,
-            decision_text=decision_text,
-            decision_document=decision_document,
-        )
-        with state.store(folder, create=False) as store, store.transaction() as tx:
-            done = records.respond(tx, kind, response, at=at)
+        with state.programme(folder) as prog:
+            done = prog.subjects(kind).respond(subject, outcome=outcome, **fields)
         click.echo(f"{kind} {subject}: {done.from_state} → responded ({outcome}).")
 
 
@@ -118,21 +71,18 @@ def _report_back(group: click.Group, kind: str) -> None:
     def report_back(
         state: State, subject: str, folder: Path, channel: str, text: str, at: datetime | None
     ) -> None:
-        """Record that the participants were told the answer to ID (closes the loop)."""
-        from ..loop import records
-        from ..model import ReportBack
-
-        report = build(
-            ReportBack,
-            subject=subject,
-            at=_now(at),
-            channel=channel,
-            text=text,
-            operator=state.who(),
-        )
-        with state.store(folder, create=False) as store, store.transaction() as tx:
-            done = records.report_back(tx, kind, report)
-        click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        """Record that the participants were told the answer to ID (closes the loop when the
+        answer is final; a pending answer told back keeps it open until the follow-up)."""
+        with state.programme(folder) as prog:
+            done = prog.subjects(kind).report_back(subject, channel=channel, text=text, at=at)
+        if done.closed:
+            click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        else:
+            click.echo(
+                f"{kind} {subject}: {done.from_state} → reported_back; the answer is pending, so "
+                f"the loop stays open until the group is told the final answer (follow-up "
+                f"{done.follow_up.isoformat() if done.follow_up else '—'})."
+            )
 
 
 def _show_and_list(group: click.Group, kind: str) -> None:
@@ -143,11 +93,8 @@ def _show_and_list(group: click.Group, kind: str) -> None:
     @pass_state
     def show(state: State, subject: str, folder: Path, today) -> None:
         """Show ID: its state, deadline, history, findings, responses and report-backs."""
-        from ..loop.show import subject_lines
-
-        opened = state.folder(folder)
-        with state.store(folder, create=False) as store, store.read() as tx:
-            lines = subject_lines(tx, kind, subject, opened.programme.loop_limits, today)
+        with state.programme(folder) as prog:
+            lines = prog.subjects(kind).show(subject, today=today)
         click.echo("\n".join(lines))
 
     @group.command("list")
@@ -160,17 +107,17 @@ def _show_and_list(group: click.Group, kind: str) -> None:
         help="Only those in this state.",
     )
     @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+    @today_option
     @pass_state
-    def list_(state: State, folder: Path, in_state: str | None, limit: int) -> None:
-        """List subjects, oldest state first."""
-        from ..store.loop_queries import list_subjects
-
-        with state.store(folder, create=False) as store, store.read() as tx:
-            rows = list_subjects(tx.conn, kind, in_state, limit)
+    def list_(state: State, folder: Path, in_state: str | None, limit: int, today) -> None:
+        """List subjects, oldest state first, with each deadline (overdue on --today flagged)."""
+        with state.programme(folder) as prog:
+            rows = prog.subjects(kind).list(state=in_state, limit=limit, today=today)
         for r in rows:
+            due = f"due {r.due.isoformat()}" if r.due else ("closed" if r.closed else "—")
             click.echo(
-                f"{r['id']:<16} {r['state']:<14} {r['state_since']:%Y-%m-%d}  "
-                f"{r['actor'] or '—':<16} {r['theme'] or '—':<12} {r['title']}"
+                f"{r.id:<16} {r.state:<14} {r.since:%Y-%m-%d}  {r.actor or '—':<16} "
+                f"{r.theme or '—':<12} {due:<14} {r.title}" + ("  OVERDUE" if r.overdue else "")
             )
 
 
@@ -180,8 +127,8 @@ SIMPLE_VERBS = {
     "document": "Mark the group's views on ID documented (needs a finding).",
     "deliver": "Deliver the documented views on ID to the actor.",
 }
-"""Verbs that only move a subject on (the state each moves to is ``loop.machine.VERBS``); a kind
-gets those whose state its loop has."""
+"""Verbs that only move a subject on (the state each moves to is ``VERBS``); a kind gets those
+whose state its loop has."""
 
 
 def _group(kind: str, help_text: str) -> click.Group:
@@ -197,11 +144,13 @@ def _group(kind: str, help_text: str) -> click.Group:
 
 commission = _group(
     "commission",
+    "Commissions through the loop.\n\n"
     "Commissions (toimeksiannot): an actor's need as a question "
     "for the group, through the feedback loop.",
 )
 idea = _group(
     "idea",
+    "Ideas through the loop.\n\n"
     "Ideas (ideat, aloitteet): wishes the participants raise themselves, "
     "routed to an actor and answered.",
 )
@@ -218,34 +167,11 @@ idea = _group(
 @at_option
 @pass_state
 def new_commission(
-    state: State,
-    subject: str,
-    folder: Path,
-    title: str,
-    question: str,
-    actor: str,
-    theme: str | None,
-    draft: bool,
-    at: datetime | None,
+    state: State, subject: str, folder: Path, draft: bool, at: datetime | None, **fields
 ) -> None:
     """Add commission ID (a draft, confirmed as commissioned unless --draft)."""
-    from ..loop import records
-    from ..model import Commission
-
-    at = _now(at)
-    new = build(
-        Commission,
-        id=subject,
-        title=title,
-        question=question,
-        actor=actor,
-        theme=theme,
-        created=at.date(),
-    )
-    with state.store(folder) as store, store.transaction() as tx:
-        records.add_commission(tx, new, at=at)
-        if not draft:
-            records.advance(tx, "commission", subject, "commissioned", at=at)
+    with state.programme(folder) as prog:
+        prog.commissions.new(subject, at=at, draft=draft, **fields)
     click.echo(f"Added commission {subject} ({'draft' if draft else 'commissioned'}).")
 
 
@@ -263,26 +189,10 @@ def new_commission(
 @click.option("--theme", default=None)
 @at_option
 @pass_state
-def new_idea(
-    state: State,
-    subject: str,
-    folder: Path,
-    title: str,
-    text: str,
-    channel: str,
-    theme: str | None,
-    at: datetime | None,
-) -> None:
+def new_idea(state: State, subject: str, folder: Path, at: datetime | None, **fields) -> None:
     """Add idea ID, submitted by participants."""
-    from ..loop import records
-    from ..model import Idea
-
-    at = _now(at)
-    new = build(
-        Idea, id=subject, title=title, text=text, channel=channel, theme=theme, submitted=at.date()
-    )
-    with state.store(folder) as store, store.transaction() as tx:
-        records.add_idea(tx, new, at=at)
+    with state.programme(folder) as prog:
+        prog.ideas.new(subject, at=at, **fields)
     click.echo(f"Added idea {subject} (submitted).")
 
 
@@ -294,8 +204,6 @@ def new_idea(
 @pass_state
 def route_idea(state: State, subject: str, folder: Path, actor: str, at: datetime | None) -> None:
     """Route idea ID to an actor."""
-    from ..loop import records
-
-    with state.store(folder, create=False) as store, store.transaction() as tx:
-        records.route(tx, subject, actor, at=at)
+    with state.programme(folder) as prog:
+        prog.ideas.route(subject, actor, at=at)
     click.echo(f"idea {subject}: submitted → routed to {actor}.")

@@ -14,7 +14,10 @@ LARGE_FILE = 20 * 1024 * 1024
 
 @click.group()
 def survey() -> None:
-    """Survey rounds of the participation barometer: import exports, list rounds."""
+    """Import survey-tool exports into rounds.
+
+    Survey rounds of the participation barometer: import exports, list rounds.
+    """
 
 
 @survey.command("import")
@@ -31,6 +34,9 @@ def survey() -> None:
               help="A TOML file mapping columns to items and roles.")  # fmt: skip
 @click.option("--instrument", "instrument_name", metavar="NAME",
               help="The instrument asked (default: the model's).")  # fmt: skip
+@click.option("--round-label", "round_label", multiple=True, metavar="[LANG=]TEXT",
+              help="The round's label in reports, e.g. 'fi=kevät 2024' (repeatable; plain text "
+              "is Finnish). Default: derived from ids such as 2024-spring or 2024-03.")  # fmt: skip
 @pass_state
 def import_(
     state: State,
@@ -40,26 +46,13 @@ def import_(
     reader_name: str | None,
     mapping: Path | None,
     instrument_name: str | None,
+    round_label: tuple[str, ...],
     folder: Path,
 ) -> None:
     """Import FILE into round R of FOLDER's programme: every row or none; bad rows are listed
     by line (exit 2)."""
-    from ..catalogue import converter
-    from ..measure import registry
-    from ..measure.importing import import_export
-    from ..measure.readers.mapping import ColumnMapping, load_mapping
-    from ..model._validate import ID_PATTERN
-
-    for label, value in (("--round", round_name), ("--group", group)):
-        if value is not None and not ID_PATTERN.match(value):
-            raise click.UsageError(f"{label} {value!r}: use letters, digits and . _ : -")
-    opened = state.folder(folder)
-    columns = load_mapping(mapping, converter(state.pm, "toml")) if mapping else ColumnMapping()
-    reader = registry.get_reader(state.pm, reader_name or columns.reader or "csv")
-    name = instrument_name or columns.instrument or opened.template.instrument
-    instrument = registry.get_instrument(state.pm, name, folder)
     size = file.stat().st_size
-    with state.store(folder) as store:
+    with state.programme(folder) as prog:
         if size >= LARGE_FILE and sys.stderr.isatty():
             with click.progressbar(
                 length=size, label=f"Importing {file.name}", file=sys.stderr
@@ -70,12 +63,16 @@ def import_(
                     bar.update(position - done[0])
                     done[0] = position
 
-                result = import_export(store, file, round_name=round_name, instrument=instrument,
-                                       reader=reader, mapping=columns, group=group,
-                                       progress=advance)  # fmt: skip
+                result = prog.surveys.import_file(file, round=round_name, group=group,
+                                                  reader=reader_name, mapping=mapping,
+                                                  instrument=instrument_name,
+                                                  round_label=round_label,
+                                                  progress=advance)  # fmt: skip
         else:
-            result = import_export(store, file, round_name=round_name, instrument=instrument,
-                                   reader=reader, mapping=columns, group=group)  # fmt: skip
+            result = prog.surveys.import_file(file, round=round_name, group=group,
+                                              reader=reader_name, mapping=mapping,
+                                              instrument=instrument_name,
+                                              round_label=round_label)  # fmt: skip
     groups = ", ".join(f"{g} {n}" for g, n in sorted(result.groups.items()))
     click.echo(f"Imported {result.rows} respondents into round {result.round} ({groups}).")
 
@@ -84,7 +81,11 @@ def import_(
 @folder_argument
 @pass_state
 def rounds(state: State, folder: Path) -> None:
-    """List the survey rounds in FOLDER's store and the instrument each used."""
-    with state.store(folder, create=False) as store, store.read() as tx:
-        for r in tx.surveys.rounds():
-            click.echo(f"{r.name:<20} {r.instrument} (version {r.instrument_version})")
+    """List the survey rounds in FOLDER's store, each with its label and instrument."""
+    from ..measure.rounds import round_label
+
+    with state.programme(folder) as prog:
+        lang = prog.language()
+        for r in prog.surveys.rounds():
+            label = round_label(r.name, lang, r.label)
+            click.echo(f"{r.name:<20} {label:<24} {r.instrument} (version {r.instrument_version})")

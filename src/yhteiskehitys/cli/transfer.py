@@ -21,21 +21,15 @@ from .state import State, folder_argument, pass_state
 )
 @pass_state
 def export(state: State, folder: Path, out: Path) -> None:
-    """Write FOLDER's programme (configuration, records, audit trail) to FILE.json."""
-    from .. import catalogue
-    from ..folder import PROGRAMME_FILE, atomic_write
-    from ..store.transfer import export_text
+    """Write the whole programme to a JSON file.
 
-    programme = None
-    if (folder / PROGRAMME_FILE).exists():
-        opened = state.folder(folder)
-        programme = catalogue.converter(state.pm).unstructure(opened.programme)
-    with state.store(folder, create=False) as store:
-        text = export_text(store, programme)
+    Write FOLDER's programme (configuration, records, audit trail) to FILE.json.
+    """
+    with state.programme(folder) as prog:
+        text = prog.export(None if str(out) == "-" else out)
     if str(out) == "-":
         click.echo(text, nl=False)
         return
-    atomic_write(out, text)
     data = json.loads(text)
     count = sum(len(rows) for rows in data["records"].values())
     click.echo(f"Wrote {out}: {count} records, {len(data['audit'])} audit entries.")
@@ -46,24 +40,21 @@ def export(state: State, folder: Path, out: Path) -> None:
 @folder_argument
 @pass_state
 def import_(state: State, file: Path, folder: Path) -> None:
-    """Load FILE.json (from `yk export`) into FOLDER's empty store.
+    """Load an export into an empty store.
+
+    Load FILE.json (from `yk export`) into FOLDER's empty store.
 
     When FOLDER has no programme.toml yet, the export's configuration is written there too.
     """
-    from ..errors import YhteiskehitysError
+    from ..api import import_programme
     from ..folder import PROGRAMME_FILE
-    from ..folder_import import import_into_folder
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise YhteiskehitysError(f"{file}: not UTF-8 text") from None
-    folder.mkdir(parents=True, exist_ok=True)
-    url = state.store_url(folder)
-    done = import_into_folder(folder, text, state.pm, url, source=file.name, operator=state.who())
+    done = import_programme(
+        file, folder, database=state.database, operator=state.operator, pm=state.pm
+    )
     if done.finished_interrupted:
         click.echo(f"Finished the interrupted import: wrote {folder / PROGRAMME_FILE}.")
         return
-    if done.wrote_programme:
+    if done.wrote_config:
         click.echo(f"Wrote {folder / PROGRAMME_FILE} from the export.")
     click.echo(f"Imported {done.records} records from {file}.")

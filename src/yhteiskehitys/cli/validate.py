@@ -17,10 +17,12 @@ from .state import State, folder_argument, pass_state
 @today_option
 @pass_state
 def validate(state: State, folder: Path, strict: bool, today: date | None) -> int:
-    """Check FOLDER's programme.toml and run every check (exit 1 when one fails)."""
-    from ..validation import validate as run
+    """Check the configuration and records.
 
-    found = run(folder, state.pm, today=today, database=state.database)
+    Check FOLDER's programme.toml and run every check (exit 1 when one fails).
+    """
+    with state.programme(folder) as prog:
+        found = prog.validate(today=today)
     for problem in found.problems:
         click.echo(str(problem), err=problem.severity == "error")
     click.echo(f"{found.checks} checks, {found.errors} errors, {found.warnings} warnings.")

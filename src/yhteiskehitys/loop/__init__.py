@@ -2,11 +2,10 @@
 
 ``machine`` holds the transition table (the single source of truth), ``limits`` the time limits
 and overdue rules, ``stats`` the figures of the loop. They are pure: persistence sits in
-``yhteiskehitys.loop.records`` on top of the store.
+``yhteiskehitys.loop.actions`` on top of the store.
 """
 
-from .limits import Due, due_for, overdue_reason
-from .machine import (
+from ..model.loop_states import (
     CLOSED,
     DELIVERED_OR_LATER,
     INITIAL,
@@ -19,6 +18,7 @@ from .machine import (
     check_transition,
     render_table,
 )
+from .limits import Due, due_for, overdue_reason
 
 __all__ = [
     "CLOSED",

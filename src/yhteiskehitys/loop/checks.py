@@ -54,7 +54,7 @@ def loop_integrity(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def overdue_steps(ctx: CheckContext) -> Iterator[Problem]:
-    from ..store.loop_queries import Cutoffs, open_loops, open_overdue
+    from ..loop.queries import Cutoffs, open_loops, open_overdue
 
     store = ctx.store
     if store is None:

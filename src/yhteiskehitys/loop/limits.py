@@ -9,7 +9,7 @@ within 14 days of the response). A step is overdue on the day after its due date
 - the latest response is ``pending`` and its follow-up date has passed (also after the group
   was told: the promised decision is still missing).
 
-The SQL statistics (``yhteiskehitys.store.loop_queries``) build their conditions from the same
+The SQL statistics (``yhteiskehitys.loop.queries``) build their conditions from the same
 ``STAY_LIMITS`` and ``FOLLOW_UP_FROM``.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .machine import DELIVERED, FOLLOW_UP_FROM, RESPONDED
+from ..model.loop_states import DELIVERED, FOLLOW_UP_FROM, RESPONDED
 
 if TYPE_CHECKING:
     from ..model import LoopLimits, Response

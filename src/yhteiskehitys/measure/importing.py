@@ -1,13 +1,13 @@
 """Reading a survey export into validated answer rows, all or nothing.
 
 :func:`read_export` streams an export through a reader; :func:`check_all` is the dry run that
-collects every problem. Writing to the store is in :mod:`yhteiskehitys.store.surveys`, which
-consumes the same stream inside one transaction.
+collects every problem. :func:`scored` turns the stream into the scored rows that
+:mod:`yhteiskehitys.store.surveys` writes inside one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +18,11 @@ from .parse import AnswerRow, RowProblem, parse_rows
 from .readers.base import Reader
 from .readers.mapping import ColumnMapping
 from .readers.tabular import TextTable
+from .scoring import Scorer
 
 if TYPE_CHECKING:
     from ..store import Store
-    from ..store.surveys import ImportResult
+    from ..store.surveys import ImportResult, ScoredAnswer
 
 MAX_REPORTED = 200
 """Problems listed before the rest are only counted, so a wrong file does not flood the screen."""
@@ -66,6 +67,39 @@ def problem_lines(source: str, problems: list[RowProblem], total: int) -> list[s
     return lines
 
 
+def scored(
+    rows: Iterable[AnswerRow | RowProblem], instrument: Instrument, source: str
+) -> Iterator[ScoredAnswer]:
+    """The rows scored for the store. After the first bad row nothing more is yielded, but the
+    rest is still read, so that the :class:`ConfigError` raised at the end lists every bad row
+    (and the store's transaction, which consumes this, rolls back)."""
+    from ..store.surveys import ScoredAnswer
+
+    scorer = Scorer(instrument)
+    problems: list[RowProblem] = []
+    n_problems = 0
+    for row in rows:
+        if isinstance(row, RowProblem):
+            n_problems += 1
+            if len(problems) < MAX_REPORTED:
+                problems.append(row)
+            continue
+        if n_problems:
+            continue  # keep validating, stop writing: nothing will be kept
+        yield ScoredAnswer(
+            row.group,
+            row.line,
+            row.respondent_key,
+            row.age_band,
+            row.area,
+            row.answered_at,
+            row.points,
+            scorer.score(row.points),
+        )
+    if n_problems:
+        raise ConfigError(problem_lines(source, problems, n_problems))
+
+
 def check_all(
     path: Path,
     instrument: Instrument,
@@ -97,14 +131,21 @@ def import_export(
     mapping: ColumnMapping | None = None,
     group: str | None = None,
     progress: Callable[[int], None] | None = None,
+    round_label: dict[str, str] | None = None,
 ) -> ImportResult:
     """Import ``path`` into ``round_name`` in one transaction: every row, or none.
 
-    ``progress`` is called with the bytes read so far, after each batch of rows.
+    ``progress`` is called with the bytes read so far, after each batch of rows;
+    ``round_label`` (by language) is the round's label for reports.
     """
     with store.transaction() as tx, read_export(path, instrument, reader, mapping, group) as rows:
-        round_ = tx.surveys.ensure_round(round_name, instrument)
+        round_ = tx.surveys.ensure_round(round_name, instrument, round_label)
         report = (lambda: progress(rows.position())) if progress else None
         return tx.surveys.import_rows(
-            round_, instrument, rows, reader=reader.name, source=path, progress=report
+            round_,
+            instrument,
+            scored(rows, instrument, path.name),
+            reader=reader.name,
+            source=path,
+            progress=report,
         )

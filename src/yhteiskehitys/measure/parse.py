@@ -234,13 +234,14 @@ def parse_rows(
         if errors:
             yield RowProblem(line, "; ".join(errors))
             continue
+        assert row_group is not None  # a missing group is one of the errors above
         yield AnswerRow(
             line,
             row_group,
             key,
             _text(row, age_col),
             _text(row, area_col),
-            answered,  # type: ignore[arg-type]
+            answered,
             tuple(values),  # type: ignore[arg-type]
         )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import disclosure, stats
 from .disclosure import (
@@ -41,9 +41,18 @@ def _order_groups(groups: set[str]) -> tuple[str, ...]:
     return (*first, *sorted(groups - set(first)))
 
 
-def _summary(m: Moments) -> dict[str, float]:
+def _summary(m: Moments, scale: tuple[float, float] | None = None) -> dict[str, Any]:
+    """Mean, SD and 95 % interval; an interval reaching beyond the ``scale`` (a mean of a small
+    group near its end) is clipped to it and marked ``clipped``, since no mean lies outside."""
     est = stats.mean(m)
-    return {"mean": m.mean, "sd": m.sd if m.n > 1 else math.nan, "low": est.low, "high": est.high}
+    values = {"mean": m.mean, "sd": m.sd if m.n > 1 else math.nan, "low": est.low,
+              "high": est.high}  # fmt: skip
+    if scale is not None and not math.isnan(est.low):
+        low, high = max(est.low, scale[0]), min(est.high, scale[1])
+        if (low, high) != (est.low, est.high):
+            values.update(low=low, high=high, clipped=True, scale_low=scale[0],
+                          scale_high=scale[1])  # fmt: skip
+    return values
 
 
 def _estimate(est: stats.Estimate, g: float | None = None) -> dict[str, float]:
@@ -59,15 +68,17 @@ def moments_table(
     rounds: Sequence[Round],
     data: dict[tuple[int, str], Moments],
     extra: Callable[[int, str], dict[str, float]] | None = None,
+    scale: tuple[float, float] | None = None,
 ) -> Table:
-    """Groups x rounds of means with CIs, each group's change first -> last round, and DiD."""
+    """Groups x rounds of means with CIs (clipped to ``scale``), each group's change first ->
+    last round, and DiD."""
     groups = _order_groups({g for _, g in data})
     cols = tuple(r.name for r in rounds)
     cells = {}
     for r in rounds:
         for g in groups:
             m = data.get((r.id, g), Moments(0, 0.0, 0.0))
-            values = _summary(m) if m.n else {}
+            values = _summary(m, scale) if m.n else {}
             if extra and m.n:
                 values.update(extra(r.id, g))
             cells[(g, r.name)] = Cell(n=m.n, values=values)
@@ -89,7 +100,7 @@ def moments_table(
             four = [data.get((r.id, g), zero) for g in (PARTICIPANT, COMPARISON)
                     for r in (first, last)]  # fmt: skip
             if all(m.n for m in four):
-                est = stats.did(*four)
+                est = stats.did(four[0], four[1], four[2], four[3])
                 derived_rows = (DID,)
                 derived[(DID, CHANGE)] = Derived(
                     values=_estimate(est, stats.hedges_g_did(four, est.estimate)),
@@ -193,9 +204,11 @@ def measure(
                 return {} if alpha is None else {"alpha": alpha}
 
             tables.append(
-                moments_table(f"{title} (0-100)", rounds, data, extra if alphas else None)
+                moments_table(
+                    f"{title} (0–100)", rounds, data, extra if alphas else None, scale=(0.0, 100.0)
+                )
             )
-        panels = _panels(repo, rounds, scopes)
+        panels = _panels(repo, rounds, scopes, lang)
         links += _panel_links(rounds, tables, panels)
         tables += panels
     else:
@@ -216,7 +229,9 @@ def measure(
             name = f"{item.id}: {item.text.get(lang)}" + (
                 " (reverse-coded)" if item.reverse else ""
             )
-            tables.append(moments_table(f"{name} (1-{instrument.scale.points})", rounds, data))
+            points = instrument.scale.points
+            scale = (1.0, float(points))
+            tables.append(moments_table(f"{name} (1–{points})", rounds, data, scale=scale))
             counts = {key: rows[index] for key, rows in dist.items()}
             tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
                                              counts, labels))  # fmt: skip
@@ -272,7 +287,13 @@ def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) ->
     return out
 
 
-def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes) -> list[Table]:
+def _label(round_: Round, lang: str) -> str:
+    from .rounds import round_label
+
+    return round_label(round_.name, lang, round_.label)
+
+
+def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes, lang: str) -> list[Table]:
     if len(rounds) < 2 or not repo.has_keys(rounds[0].id) or not repo.has_keys(rounds[-1].id):
         return []
     linked = repo.panel(rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes])
@@ -280,7 +301,7 @@ def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes) -> list[Table]:
         return []
     return [
         panel_table(
-            f"{title}: change {rounds[0].name} → {rounds[-1].name} (panel)",
+            f"{title}: change {_label(rounds[0], lang)} → {_label(rounds[-1], lang)} (panel)",
             {g: Moments(*triples[i]) for g, triples in linked.items()},
         )
         for i, (_, _, title) in enumerate(scopes)

@@ -1,5 +1,6 @@
 """The domain model: attrs classes, validated on construction, with no I/O."""
 
+from .general import general_model
 from .network import Actor, Network, Organisation
 from .participant import Consent, Participant, PersonalData
 from .programme import Period, Programme
@@ -29,6 +30,7 @@ from .target_group import (
 from .template import ChecklistItem, ConsentPolicy, LoopLimits, ModelTemplate, Phase
 from .text import LANGUAGES, Text
 from .theme import Theme
+from .vocabulary import Vocabulary, known_words
 
 __all__ = [
     "LANGUAGES",
@@ -66,4 +68,7 @@ __all__ = [
     "TargetGroup",
     "Text",
     "Theme",
+    "Vocabulary",
+    "general_model",
+    "known_words",
 ]

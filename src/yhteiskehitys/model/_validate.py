@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import FieldValueError
 
@@ -13,6 +13,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 """Matched with ``fullmatch``: ``$`` would let a trailing newline through."""
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
+OptionalDate = TypeVar("OptionalDate", bound=date | None)
 
 
 def identifier(instance: Any, attribute: Any, value: str) -> None:
@@ -61,7 +62,7 @@ def between(low: int | float, high: int | float) -> Callable[[Any, Any, Any], No
     return check
 
 
-def sane_date(instance: Any, attribute: Any, value: date | None) -> None:
+def sane_date(instance: Any, attribute: Any, value: OptionalDate) -> None:
     """Catches typos such as 2204 for 2024 before they skew every time limit."""
     if value is None:
         return

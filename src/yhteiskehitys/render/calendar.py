@@ -12,7 +12,7 @@ from typing import Any
 
 from . import vocabulary as vocab
 from .i18n import gettext
-from .records import Records
+from .snapshot import Records
 
 PRODID = "-//yhteiskehitys//yk calendar//EN"
 MAX_NETWORK_MEETINGS = 500
@@ -51,7 +51,7 @@ def calendar(records: Records, lang: str) -> Any:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _line(records.programme.name))
     for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
-        kind = vocab.label(vocab.SESSION_KINDS, session.kind, _)
+        kind = vocab.word(records.programme, "SESSION_KINDS", session.kind, lang, _)
         event = Event()
         event.add("uid", _uid("session", session.id, records))
         event.add("dtstamp", stamp)
@@ -60,13 +60,16 @@ def calendar(records: Records, lang: str) -> Any:
         event.add("summary", _line(session.title or kind.capitalize()))
         lines = [f"{_('Kind')}: {kind}"]
         if session.methods:
-            methods = ", ".join(vocab.label(vocab.METHODS, m, _) for m in session.methods)
+            methods = ", ".join(
+                vocab.word(records.programme, "METHODS", m, lang, _) for m in session.methods
+            )
             lines.append(f"{_('Ways of working')}: {methods}")
         event.add("description", "\n".join(_line(line) for line in lines))
         event.add("categories", [_line(records.programme.name)])
         cal.add_component(event)
     network = records.programme.network
     for day in network_dates(records):
+        assert network is not None  # there are no dates without a network
         event = Event()
         event.add("uid", _uid("network", day.isoformat(), records))
         event.add("dtstamp", stamp)

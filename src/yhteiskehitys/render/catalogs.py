@@ -20,6 +20,8 @@ from babel.messages.pofile import read_po, write_po
 from .i18n import LOCALE_DIR, LOCALES
 
 PACKAGE = Path(__file__).resolve().parent.parent
+MessageId = str | tuple[str, ...] | list[str]
+"""A message's id as babel holds it: the text, or (singular, plural) for ``ngettext``."""
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 METHOD_MAP = [
     ("render/templates/**.html", "jinja2.ext:babel_extract"),
@@ -91,12 +93,12 @@ def read(lang: str) -> Catalog:
         return read_po(handle, locale=LOCALES[lang])
 
 
-def update() -> dict[str, list[str]]:
+def update() -> dict[str, list[MessageId]]:
     """Write the template and merge it into each catalog; returns the untranslated ids."""
     template = extract()
     _tidy(template, None)
     _write(template, LOCALE_DIR / "messages.pot")
-    missing: dict[str, list[str]] = {}
+    missing: dict[str, list[MessageId]] = {}
     for lang, locale in LOCALES.items():
         path = LOCALE_DIR / f"{lang}.po"
         if path.exists():

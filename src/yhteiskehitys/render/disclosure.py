@@ -21,6 +21,9 @@ class Count:
     n: int | None
     """The number, or None when it is withheld."""
     threshold: int
+    primary: bool = True
+    """Withheld because the group itself is smaller than the threshold (True), or so that a
+    smaller group cannot be worked out from the others (False)."""
 
     @property
     def hidden(self) -> bool:
@@ -44,7 +47,11 @@ def published_counts(counts: Mapping[str, int], threshold: int) -> dict[str, Cou
     out: dict[str, Count] = {}
     for key in keys:
         cell = published.cells[(key, COLUMN)]
-        out[key] = Count(None if isinstance(cell, Suppressed) else cell.n, threshold)
+        # A table without derived columns holds only cells and suppressions.
+        if isinstance(cell, Suppressed):
+            out[key] = Count(None, threshold, cell.primary)
+        elif isinstance(cell, Cell):
+            out[key] = Count(cell.n, threshold)
     return out
 
 

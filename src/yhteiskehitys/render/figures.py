@@ -1,7 +1,7 @@
 """Figures of the feedback loop and the barometer, taken from their own libraries.
 
 Reports never compute these themselves: the loop's figures come from
-:func:`yhteiskehitys.store.loop_queries.loop_summary` (the SQL form of
+:func:`yhteiskehitys.loop.queries.loop_summary` (the SQL form of
 :mod:`yhteiskehitys.loop.stats`) and the barometer's from
 :func:`yhteiskehitys.measure.results.measure`, which returns only tables that went through
 disclosure control. This module only turns them into words, tables and charts.
@@ -10,6 +10,7 @@ disclosure control. This module only turns them into words, tables and charts.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import frozen
@@ -17,9 +18,7 @@ from attrs import frozen
 from . import vocabulary as vocab
 from .charts import Bar, Chart, bar_chart
 from .i18n import format_number, format_percent, gettext
-from .records import Records
-
-OPEN_LIMIT = 50
+from .snapshot import Records
 
 
 @frozen(kw_only=True)
@@ -46,34 +45,6 @@ class BarometerFigures:
     notes: tuple[str, ...]
 
 
-def read_loop(tx: Any, programme: Any, today: Any) -> dict[str, Any]:
-    """The loop's summary and each subject's state, from the store (called while it is open)."""
-    from ..store.loop_queries import loop_summary
-
-    summary = loop_summary(tx.conn, programme.loop_limits, today, open_limit=OPEN_LIMIT)
-    states = {sid: state for sid, (state, _since) in tx.commissions.states().items()}
-    states.update({sid: state for sid, (state, _since) in tx.ideas.states().items()})
-    return {"summary": summary, "states": states}
-
-
-def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, Any] | None:
-    """The published barometer tables per language, or None with no survey rounds."""
-    from ..errors import YhteiskehitysError
-    from ..measure import registry
-    from ..measure.results import measure
-
-    if not tx.surveys.rounds():
-        return None
-    instruments = registry.instruments(pm, folder) if pm is not None else {}
-    try:
-        return {
-            lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
-            for lang in ("fi", "sv", "en")
-        }
-    except YhteiskehitysError as exc:
-        return {"error": str(exc)}
-
-
 def loop_figures(records: Records, lang: str) -> LoopFigures | None:
     """The loop's state counts, closure rate and overdue steps, or None with nothing yet."""
     if records.loop is None:
@@ -83,14 +54,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
     total = sum(n for by in summary.counts.values() for n in by.values())
     if total == 0:
         return None
-    from ..loop.machine import INITIAL, KINDS, STATES
+    from ..model.loop_states import CLOSED, DELIVERED, INITIAL, KINDS, STATES
 
     # Each kind's own early states, then the stages both kinds share, in the table's order.
     shared = [s for s in STATES[KINDS[0]] if all(s in STATES[k] for k in KINDS)]
     order = [s for kind in KINDS for s in STATES[kind] if s not in shared] + shared
+    # A pending answer told back is still waiting for the answer: "told back" counts closed
+    # loops only, as the closure rate does.
+    moved = {CLOSED: -summary.interim, DELIVERED: summary.interim}
     bars = []
     for state in order:
-        n = sum(by.get(state, 0) for by in summary.counts.values())
+        n = sum(by.get(state, 0) for by in summary.counts.values()) + moved.get(state, 0)
         if n == 0 and state in INITIAL.values():
             continue
         bars.append(
@@ -123,10 +97,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
         overdue=overdue,
         overdue_total=summary.overdue,
         states={
-            sid: _(vocab.LOOP_STATES.get(state, state))
+            sid: _(vocab.LOOP_STATES.get(shown_state(sid, state, records), state))
             for sid, state in records.loop["states"].items()
         },
     )
+
+
+def shown_state(sid: str, state: str, records: Records) -> str:
+    """The step a reader is shown: a subject told only a pending answer waits for the answer."""
+    from ..model.loop_states import DELIVERED
+
+    return DELIVERED if sid in records.loop.get("interim", ()) else state
 
 
 def _step(loop: Any, records: Records) -> str:
@@ -144,7 +125,7 @@ def _trails(records: Records) -> list[Any]:
     return trails(records)
 
 
-def _interval(values: dict[str, float], lang: str) -> str:
+def _interval(values: Mapping[str, float], lang: str) -> str:
     low, high = values.get("low"), values.get("high")
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return "–"
@@ -162,29 +143,35 @@ def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
     for index, table in enumerate(records.barometer[lang]):
         if table.cols and "/" in table.cols[0]:
             continue  # distributions per scale point are for `yk measure --by item`
-        charts.extend(_table_charts(table, f"barometer-{index}", lang))
+        charts.extend(
+            _table_charts(table, f"barometer-{index}", lang, records.barometer.get("rounds", {}))
+        )
     return BarometerFigures(charts=tuple(charts), notes=())
 
 
-def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
+def _table_charts(table: Any, key: str, lang: str, rounds: dict[str, Any]) -> list[Chart]:
     from ..measure.disclosure import Cell, Derived, Suppressed
+    from ..measure.rounds import round_label
 
     _ = gettext(lang)
-    hidden = _("fewer than %(k)s") % {"k": table.k}
-    means, changes = [], []
+    fewer = _("fewer than %(k)s") % {"k": table.k}
+    protected = _("hidden so that a smaller group cannot be worked out")
+    means: list[Bar] = []
+    changes: list[Bar] = []
     for row in (*table.rows, *table.derived_rows):
         group = vocab.label(vocab.GROUPS, row, _)
         for col in (*table.cols, *table.derived_cols):
             cell = table.cells.get((row, col))
             derived = col in table.derived_cols or row in table.derived_rows
-            label = group if derived else f"{group}, {col}"
+            label = group if derived else f"{group}, {round_label(col, lang, rounds.get(col))}"
             target = (
                 changes
                 if derived or (isinstance(cell, Cell) and "estimate" in cell.values)
                 else means
             )
             if isinstance(cell, Suppressed):
-                target.append(Bar(label=label, value=None, shown=hidden, cells=("–", "–")))
+                why = fewer if cell.primary else protected
+                target.append(Bar(label=label, value=None, shown=why, cells=("–", "–")))
             elif isinstance(cell, Cell) and cell.n and "mean" in cell.values:
                 v = cell.values
                 target.append(
@@ -224,7 +211,7 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
                 % {"k": table.k},
                 bars=means,
                 columns=columns,
-                scale_max=100.0 if "0-100" in table.title else None,
+                scale_max=100.0 if "(0–100)" in table.title else None,
             )
         )
     if changes:

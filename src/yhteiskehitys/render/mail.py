@@ -23,7 +23,7 @@ from ..consent import missing_consent
 from ..errors import YhteiskehitysError
 from ..folder import atomic_write
 from .i18n import gettext
-from .records import Records, by_id
+from .snapshot import Records, by_id
 from .templating import render
 from .trails import trails
 from .views import session_summaries
@@ -110,7 +110,7 @@ def session_drafts(
             continue
         if pid in participants and missing_consent(participants[pid], records.today, policy):
             continue  # consent withdrawn since the session (or never given): write to no one
-        to = _address(
+        to: Address | Group = _address(
             person.name,
             person.email,
             f"participant {pid}",

@@ -21,7 +21,7 @@ from ..errors import YhteiskehitysError
 from ..model.text import LANGUAGES
 from . import parallel, views
 from .filters import file_name
-from .records import Records
+from .snapshot import Records
 from .templating import render
 
 PARTICIPANT_PAGES = ("said-did.html", "take-part.html")

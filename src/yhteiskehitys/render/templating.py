@@ -94,8 +94,9 @@ def make_environment(
     loaders.append(builtin)
     loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
     cls = _Sandbox if own is not None else jinja2.Environment
+    loader = jinja2.ChoiceLoader(loaders)
     env = cls(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=loader,
         autoescape=AUTOESCAPE,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -107,7 +108,7 @@ def make_environment(
     if own is not None:
         env.globals["range"] = bounded_range
     # The stylesheet is the same on every page: read once, not included per page.
-    source, _, _ = env.loader.get_source(env, "site.css")
+    source, _, _ = loader.get_source(env, "site.css")
     env.globals["css"] = Markup(source)
     return env
 

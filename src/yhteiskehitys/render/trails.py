@@ -11,7 +11,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .records import Records, by_id, grouped
+from .snapshot import Records, by_id, grouped
 
 
 @frozen(kw_only=True)
@@ -53,7 +53,7 @@ def trails(records: Records) -> list[Trail]:
     backs = grouped(records.report_backs, "subject")
     handled: dict[str, list[Any]] = defaultdict(list)
     for session in records.sessions:
-        for subject in session.commissions:
+        for subject in (*session.commissions, *session.ideas):
             handled[subject].append(session)
     out: list[Trail] = []
     items = [("commission", c) for c in records.commissions] + [("idea", i) for i in records.ideas]

@@ -90,7 +90,7 @@ class AuditLog:
         return [_entry(row) for row in self.tx.conn.execute(query).mappings()]
 
     def count(self) -> int:
-        return int(self.tx.conn.execute(sa.select(sa.func.count()).select_from(audit)).scalar())
+        return int(self.tx.conn.execute(sa.select(sa.func.count()).select_from(audit)).scalar_one())
 
     def entities(self) -> list[str]:
         """The kinds of record the trail speaks of, so a mistyped --entity can be answered."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +26,7 @@ Encoder = Callable[[list[Any]], list[Any]] | None
 
 def _datetimes(values: list[Any]) -> list[Any]:
     cache: dict[datetime, str] = {}  # a batch's audit rows share one time
-    out = []
+    out: list[str | None] = []
     for value in values:
         if value is None:
             out.append(None)
@@ -133,6 +133,13 @@ def reject_nul(table: sa.Table, columns: dict[str, list[Any]]) -> None:
                     )
 
 
+def reject_rows(table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """:func:`reject_nul` for rows given one dict each (an insert of a few rows)."""
+    if rows:
+        names = dict.fromkeys(k for row in rows for k in row)
+        reject_nul(table, {k: [row.get(k) for row in rows] for k in names})
+
+
 def _row_key(table: sa.Table, columns: dict[str, list[Any]], n: int) -> str:
     keys = [c.name for c in table.primary_key.columns if c.name in columns]
     return f" {str(columns[keys[0]][n])[:64]!r}" if len(keys) == 1 else f" (row {n + 1})"
@@ -164,6 +171,7 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
     if not rows:
         return
     if conn.dialect.name != "sqlite":
+        reject_rows(table, rows)
         conn.execute(table.insert(), list(rows))
         return
     insert_columns(conn, table, {c: [row[c] for row in rows] for c in rows[0]})

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from .audit import AuditLog
     from .repos.checklist import ChecklistRepo
+    from .repos.elections import ElectionRepo
     from .repos.loop import LoopRepo
     from .repos.network import ActorRepo, OrganisationRepo
     from .repos.outcomes import ReportBackRepo, ResponseRepo
@@ -181,6 +182,12 @@ class Transaction:
         from .repos.checklist import ChecklistRepo
 
         return ChecklistRepo(self)
+
+    @cached_property
+    def elections(self) -> ElectionRepo:
+        from .repos.elections import ElectionRepo
+
+        return ElectionRepo(self)
 
 
 class Store:

@@ -90,6 +90,7 @@ def _v2(conn: sa.Connection) -> None:
         kind = table.c.stay_days.type.compile(conn.dialect)
         conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN stay_days {kind}")
     for index in schema.LOOP_INDEXES:
+        assert index.table is not None  # each index is made on its table
         names = {i["name"] for i in inspector.get_indexes(index.table.name)}
         if index.name not in names:
             index.create(conn)
@@ -111,7 +112,7 @@ def _v4(conn: sa.Connection) -> None:
         for index in table.indexes:
             if "follow_up" in index.columns and index.name not in names:
                 index.create(conn)
-    from .loop_queries import refresh_follow_ups
+    from .follow_ups import refresh_follow_ups
 
     refresh_follow_ups(conn)
 
@@ -120,12 +121,47 @@ def _v5(conn: sa.Connection) -> None:
     create_tables(conn, "checklist_progress")
 
 
+def _v6(conn: sa.Connection) -> None:
+    """Youth-council elections, and the facts their rules ask of participants (a fresh store
+    made by step 1 from today's tables has the participant columns already)."""
+    table = schema.participants
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for name in ("municipality", "studying", "school"):
+        if name not in present:
+            kind = table.c[name].type.compile(conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+    create_tables(conn, *schema.ELECTION_TABLES)
+
+
+def _v7(conn: sa.Connection) -> None:
+    """``survey_rounds.label``: a round's label for reports, given at import (NULL: derived
+    from the round's id, see ``measure.rounds``)."""
+    table = schema.survey_rounds
+    if "label" not in {c["name"] for c in sa.inspect(conn).get_columns(table.name)}:
+        kind = table.c.label.type.compile(conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN label {kind}")
+
+
+def _v8(conn: sa.Connection) -> None:
+    """Sessions handle ideas as well as commissions."""
+    create_tables(conn, "session_ideas")
+
+
+def _v9(conn: sa.Connection) -> None:
+    """Participatory budgets, their projects and ballots, and who has voted."""
+    create_tables(conn, "budgets", "budget_projects", "budget_ballots", "budget_voters")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
+    Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
+    Step(7, "survey rounds: a label for reports", _v7),
+    Step(8, "sessions handle ideas as well as commissions", _v8),
+    Step(9, "participatory budgets: projects, ballots and who has voted", _v9),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -107,6 +107,10 @@ participants = sa.Table(
     sa.Column("age_band", sa.String(16)),
     sa.Column("roles", JSON, nullable=False),
     sa.Column("joined", sa.Date),
+    # what an election's eligibility rules ask about (schema step 6)
+    _text("municipality", nullable=True),
+    sa.Column("studying", sa.Boolean),
+    _text("school", nullable=True),
 )
 
 consents = sa.Table(
@@ -201,6 +205,17 @@ session_commissions = sa.Table(
     _fk("commission", "commissions.id"),
     sa.PrimaryKeyConstraint("session", "position"),
     sa.Index(None, "commission"),
+)
+
+# The ideas a session handled (schema step 6), as session_commissions holds its commissions.
+session_ideas = sa.Table(
+    "session_ideas",
+    metadata,
+    _fk("session", "sessions.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    _fk("idea", "ideas.id"),
+    sa.PrimaryKeyConstraint("session", "position"),
+    sa.Index(None, "idea"),
 )
 
 
@@ -301,7 +316,7 @@ loop_transitions = sa.Table(
     sa.Index(None, "subject_kind", "from_state", "stay_days"),
 )
 
-# Schema step 2: indexes that let the feedback loop's figures (yhteiskehitys.store.loop_queries)
+# Schema step 2: indexes that let the feedback loop's figures (yhteiskehitys.loop.queries)
 # be computed by walking an index instead of the table.
 LOOP_INDEXES = (
     sa.Index(None, commissions.c.theme, commissions.c.state, commissions.c.state_since),
@@ -358,6 +373,8 @@ survey_rounds = sa.Table(
     sa.Column("items", JSON, nullable=False),
     sa.Column("dimensions", JSON, nullable=False),
     sa.Column("created", UTCDateTime, nullable=False),
+    # Schema step 6: the label reports show, {"fi": …, "sv": …, "en": …}; NULL derives one.
+    sa.Column("label", JSON),
 )
 
 survey_imports = sa.Table(
@@ -399,4 +416,144 @@ checklist_progress = sa.Table(
     sa.Column("item", ID, primary_key=True),
     sa.Column("done_on", sa.Date, nullable=False),
     _text("done_by"),
+)
+
+# --- youth-council elections (schema step 6) --------------------------------------------------
+# Ballot secrecy is a property of these tables (see docs/elections.md): no table holds a voter
+# or a code beside a choice. Votes are tallies per candidate and polling place, never one row per
+# ballot, so no row id, row order or time can pair a vote with the code that cast it; a code is
+# a salted slow hash with a "used" flag and no time; the roll holds only the judgement.
+elections = sa.Table(
+    "elections",
+    metadata,
+    _id(),
+    sa.Column("title", JSON, nullable=False),  # {"fi": ..., "sv": ..., "en": ...}
+    sa.Column("seats", sa.Integer, nullable=False),
+    sa.Column("deputies", sa.Integer, nullable=False),
+    sa.Column("opens", UTCDateTime, nullable=False),
+    sa.Column("closes", UTCDateTime, nullable=False),
+    sa.Column("time_zone", sa.String(64), nullable=False),
+    sa.Column("term_start", sa.Date, nullable=False),
+    sa.Column("term_end", sa.Date, nullable=False),
+    sa.Column("rules", JSON, nullable=False),
+    sa.Column("quotas", JSON, nullable=False),  # {school or area: seats reserved}
+    sa.Column("code_salt", sa.String(64), nullable=False),
+    sa.Column("code_cost", sa.Integer, nullable=False),  # log2 of scrypt's n
+)
+
+election_roll = sa.Table(
+    "election_roll",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("voter", ID, nullable=False),
+    _text("school", nullable=True),
+    sa.Column("eligible", sa.Boolean, nullable=False),
+    sa.Column("reason", KIND),  # why not eligible, a key of decide.elections.reasons
+    sa.Column("coded", sa.Boolean, nullable=False),  # a code has been issued
+    sa.PrimaryKeyConstraint("election", "voter"),
+)
+
+election_candidates = sa.Table(
+    "election_candidates",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("candidate", ID, nullable=False),  # the voter id on the roll
+    _text("name"),
+    _text("school", nullable=True),  # the quota group, kept when the roll is erased
+    sa.PrimaryKeyConstraint("election", "candidate"),
+)
+
+election_codes = sa.Table(
+    "election_codes",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("code_hash", sa.String(64), nullable=False),
+    _text("school", nullable=True),  # for turnout per school only
+    sa.Column("used", sa.Boolean, nullable=False),
+    sa.PrimaryKeyConstraint("election", "code_hash"),
+)
+
+election_ballots = sa.Table(
+    "election_ballots",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("place", ID, nullable=False),  # polling place; "online" for coded votes
+    sa.Column("candidate", ID, nullable=False),
+    sa.Column("votes", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("election", "place", "candidate"),
+)
+
+election_results = sa.Table(
+    "election_results",
+    metadata,
+    sa.Column("election", ID, sa.ForeignKey("elections.id"), primary_key=True),
+    sa.Column("seed", sa.BigInteger, nullable=False),
+    sa.Column("counted_at", UTCDateTime, nullable=False),
+    sa.Column("result", JSON, nullable=False),
+    sa.Column("published_at", UTCDateTime),
+)
+
+ELECTION_TABLES = (
+    "elections",
+    "election_roll",
+    "election_candidates",
+    "election_codes",
+    "election_ballots",
+    "election_results",
+)
+
+# --- participatory budgeting (schema step 9) --------------------------------------------------
+# A budget, its projects and its ballots (see docs/budgeting.md). Amounts are exact decimals as
+# text ("1500", "12.5"), never floats. A ballot is kept apart from its voter: ``budget_voters``
+# says who has voted (one ballot each), ``budget_ballots`` what was voted under a random key,
+# so the store does not link a participant to their choices.
+budgets = sa.Table(
+    "budgets",
+    metadata,
+    _id(),
+    _text("title"),
+    sa.Column("amount", sa.String(40), nullable=False),
+    sa.Column("currency", sa.String(8), nullable=False),
+    sa.Column("vote_type", KIND, nullable=False),
+    sa.Column("max_length", sa.Integer),
+    sa.Column("rule", KIND, nullable=False),
+    sa.Column("meta", JSON, nullable=False),
+    sa.Column("created", UTCDateTime, nullable=False),
+)
+
+budget_projects = sa.Table(
+    "budget_projects",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("id", ID, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    _text("name"),
+    sa.Column("cost", sa.String(40), nullable=False),
+    _text("category", nullable=True),
+    _text("area", nullable=True),
+    sa.Column("fields", JSON, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "id"),
+)
+
+budget_ballots = sa.Table(
+    "budget_ballots",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("key", ID, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("source", KIND, nullable=False),
+    sa.Column("vote", JSON, nullable=False),
+    sa.Column("points", JSON),
+    sa.Column("fields", JSON, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "key"),
+    sa.Index(None, "budget", "position"),
+)
+
+budget_voters = sa.Table(
+    "budget_voters",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("voter", ID, nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "voter"),
 )

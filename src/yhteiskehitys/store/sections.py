@@ -30,6 +30,9 @@ class Section:
     name: str
     dump: Callable[[Transaction], list[Any]]
     load: Callable[[Transaction, list[Any], str], int]
+    table: sa.Table | None = None
+    """The table written column by column (:func:`table_section`), checked column by column
+    before an import (``validate_export``); None for kinds that go through a model class."""
 
 
 def _repo_section(name: str, attr: str) -> Section:
@@ -153,13 +156,13 @@ def _from_json(column: sa.Column, value: Any, where: str, tx: Transaction) -> An
     return value
 
 
-def table_section(table: sa.Table, order_by: str) -> Section:
+def table_section(table: sa.Table, order_by: str, *then_by: str) -> Section:
     """A table exported column by column, for rows that have no model class of their own
     (loop transitions, and tables a later schema version adds). Times and dates become ISO
     text; every other value is written as the database holds it."""
 
     def dump(tx: Transaction) -> list[Any]:
-        query = sa.select(table).order_by(table.c[order_by])
+        query = sa.select(table).order_by(*(table.c[c] for c in (order_by, *then_by)))
         result = tx.conn.execution_options(yield_per=10_000).execute(query).mappings()
         return [{k: _to_json(v) for k, v in row.items()} for row in result]
 
@@ -181,7 +184,7 @@ def table_section(table: sa.Table, order_by: str) -> Section:
             tx.conn.execute(table.insert(), rows)
         return len(rows)
 
-    return Section(table.name, dump, load)
+    return Section(table.name, dump, load, table)
 
 
 SECTIONS: list[Section] = [
@@ -206,5 +209,18 @@ SECTIONS: list[Section] = [
     table_section(schema.survey_responses, "id"),
     # Checklist progress (schema step 5).
     table_section(schema.checklist_progress, "item"),
+    # Youth-council elections (schema step 6): codes by hash and tallies by key, never in the
+    # order they were written.
+    table_section(schema.elections, "id"),
+    table_section(schema.election_roll, "election", "voter"),
+    table_section(schema.election_candidates, "election", "candidate"),
+    table_section(schema.election_codes, "election", "code_hash"),
+    table_section(schema.election_ballots, "election", "place", "candidate"),
+    table_section(schema.election_results, "election"),
+    # Participatory budgets (schema step 9).
+    table_section(schema.budgets, "id"),
+    table_section(schema.budget_projects, "budget", "position"),
+    table_section(schema.budget_ballots, "budget", "position", "key"),
+    table_section(schema.budget_voters, "budget", "voter"),
 ]
 """In dependency order. A later schema version appends its own sections here."""

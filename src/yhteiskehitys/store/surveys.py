@@ -11,10 +11,10 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
-from attrs import frozen
+from attrs import evolve, field, frozen
 
 from ..errors import ConfigError, YhteiskehitysError
 from .schema import (
@@ -27,7 +27,6 @@ from .schema import (
 
 if TYPE_CHECKING:
     from ..measure.instrument import Instrument
-    from ..measure.parse import AnswerRow, RowProblem
     from .core import Transaction
 
 BATCH = 5_000
@@ -44,6 +43,26 @@ class Round:
     instrument_version: str
     items: tuple[str, ...]
     dimensions: tuple[str, ...]
+    label: dict[str, str] | None = field(default=None, eq=False)
+    """The label given at import, by language; None: reports derive one from ``name``."""
+
+
+class ScoredAnswer(NamedTuple):
+    """One respondent's answers as the store keeps them, already validated and scored.
+
+    ``scores`` holds one score per dimension of the instrument, in order, then the total; a
+    score is None when too few of its items were answered. The measurement package makes these
+    (:mod:`yhteiskehitys.measure.importing`); the store only writes them.
+    """
+
+    group: str
+    line: int
+    respondent_key: str | None
+    age_band: str | None
+    area: str | None
+    answered_at: datetime | None
+    points: Sequence[int | None]
+    scores: Sequence[float | None]
 
 
 @frozen
@@ -89,7 +108,7 @@ class SurveyRepo:
         rows = self.conn.execute(sa.select(survey_rounds).order_by(survey_rounds.c.id))
         return [
             Round(r.id, r.name, r.instrument, r.instrument_version, tuple(r.items),
-                  tuple(r.dimensions))
+                  tuple(r.dimensions), dict(r.label) if r.label else None)
             for r in rows
         ]  # fmt: skip
 
@@ -100,8 +119,11 @@ class SurveyRepo:
         known = ", ".join(r.name for r in self.rounds()) or "none yet"
         raise YhteiskehitysError(f"no survey round {name!r} in the store (rounds: {known})")
 
-    def ensure_round(self, name: str, instrument: Instrument) -> Round:
-        """The round ``name``, created for ``instrument`` if new; a round keeps one instrument."""
+    def ensure_round(
+        self, name: str, instrument: Instrument, label: dict[str, str] | None = None
+    ) -> Round:
+        """The round ``name``, created for ``instrument`` if new; a round keeps one instrument.
+        ``label`` (by language) sets the label reports show, also on an existing round."""
         self.tx.require_write()
         existing = {r.name: r for r in self.rounds()}
         if name in existing:
@@ -112,6 +134,14 @@ class SurveyRepo:
                     f"(version {found.instrument_version}); import into another round or use "
                     f"--instrument {found.instrument}"
                 )
+            if label and label != found.label:
+                self.conn.execute(
+                    survey_rounds.update().where(survey_rounds.c.id == found.id).values(label=label)
+                )
+                self.tx.audit.record(
+                    "update", "survey_round", name, {"label": found.label}, {"label": label}
+                )
+                found = evolve(found, label=label)
             return found
         if len(instrument.items) > SURVEY_MAX_ITEMS:
             raise YhteiskehitysError(f"an instrument may have at most {SURVEY_MAX_ITEMS} items")
@@ -127,6 +157,8 @@ class SurveyRepo:
             "dimensions": [d.id for d in instrument.dimensions],
             "created": datetime.now(UTC),
         }
+        if label:
+            values["label"] = label
         self.conn.execute(survey_rounds.insert().values(**values))
         self.tx.audit.record("create", "survey_round", name, None, {
             k: v for k, v in values.items() if k != "created"
@@ -139,29 +171,27 @@ class SurveyRepo:
         self,
         round_: Round,
         instrument: Instrument,
-        rows: Iterable[AnswerRow | RowProblem],
+        rows: Iterable[ScoredAnswer],
         *,
         reader: str,
         source: Path,
         progress: Callable[[], None] | None = None,
     ) -> ImportResult:
-        """Write every row of ``rows`` into ``round_``, or nothing: any bad row, a respondent
-        key seen twice in the round, or a file already imported raises :class:`ConfigError`
-        listing each problem by line, and the caller's transaction rolls back."""
-        from ..measure.importing import problem_lines
-        from ..measure.parse import RowProblem
-        from ..measure.scoring import Scorer
-
+        """Write every row of ``rows`` into ``round_``, or nothing: a respondent key seen twice
+        in the round, or a file already imported, raises :class:`ConfigError` listing each
+        problem by line, and so does whatever the stream of rows raises (a bad row); the
+        caller's transaction then rolls back."""
         self.tx.require_write()
         sha = file_sha256(source)
         self._refuse_repeat(round_, sha, source.name)
-        import_id = self.conn.execute(
+        inserted = self.conn.execute(
             survey_imports.insert().values(
                 round=round_.id, at=datetime.now(UTC), operator=self.tx.operator, reader=reader,
                 source=source.name, sha256=sha, rows=0,
             )
-        ).inserted_primary_key[0]  # fmt: skip
-        scorer = Scorer(instrument)
+        ).inserted_primary_key  # fmt: skip
+        assert inserted is not None  # a single-row INSERT always reports its key
+        import_id = inserted[0]
         n_items, n_dims = len(instrument.items), len(instrument.dimensions)
         columns = [
             "round", "grp", "import_id", "line", "respondent_key", "age_band", "area",
@@ -171,20 +201,11 @@ class SurveyRepo:
         ]  # fmt: skip
         sql = self._insert_sql(columns)
         sqlite = self.conn.dialect.name == "sqlite"
-        problems: list[RowProblem] = []
-        n_problems = 0
         batch: list[tuple[Any, ...]] = []
         groups: dict[str, int] = {}
         count = 0
         for row in rows:
-            if isinstance(row, RowProblem):
-                n_problems += 1
-                if len(problems) < 200:
-                    problems.append(row)
-                continue
-            if n_problems:
-                continue  # keep validating, stop writing: nothing will be kept
-            scores = scorer.score(row.points)
+            scores = row.scores
             answered = row.answered_at
             if answered is not None and sqlite:
                 answered = answered.strftime(_SQLITE_TIME)  # type: ignore[assignment]
@@ -199,8 +220,6 @@ class SurveyRepo:
                 batch.clear()
                 if progress:
                     progress()
-        if n_problems:
-            raise ConfigError(problem_lines(source.name, problems, n_problems))
         if batch:
             self.conn.exec_driver_sql(sql, batch)
         if count == 0:
@@ -242,7 +261,7 @@ class SurveyRepo:
             .group_by(r.c.respondent_key)
             .having(sa.func.count() > 1)
         )
-        clashes = self.conn.execute(
+        clashes: Sequence[tuple[str, int, int, str]] = self.conn.execute(
             sa.select(r.c.respondent_key, r.c.import_id, r.c.line, survey_imports.c.source)
             .join(survey_imports, survey_imports.c.id == r.c.import_id)
             .where(r.c.round == round_.id, r.c.respondent_key.in_(twice))

@@ -50,7 +50,7 @@ does not carry (a later schema version appends its refresh function here)."""
 
 
 def _refresh_follow_ups(conn: sa.Connection) -> None:
-    from .loop_queries import refresh_follow_ups  # schema step 4: pending follow-up dates
+    from .follow_ups import refresh_follow_ups  # schema step 4: pending follow-up dates
 
     refresh_follow_ups(conn)
 

@@ -93,7 +93,7 @@ def column_problems(column: sa.Column[Any], value: Any, where: str) -> list[str]
             return [f"{where}: {value} is outside -2^{bits} to 2^{bits} - 1"]
         return []
     if isinstance(kind, sa.Float):
-        return [] if _is(value, int | float) else [f"{where}: expected a number"]
+        return [] if _is(value, (int, float)) else [f"{where}: expected a number"]
     if isinstance(kind, sa.Date | sa.DateTime):
         return [] if isinstance(value, str) else [f"{where}: expected an ISO date or time text"]
     if isinstance(kind, sa.String):
@@ -179,7 +179,7 @@ def validate_export(data: Any, source: str = "export.json") -> None:
         if not isinstance(items, list):
             check.add(f"{where}: expected a list (got {_describe(items)})")
             continue
-        _check_section(check, section.name, items, where)
+        _check_section(check, section.name, items, where, section.table)
     audit = data.get("audit", [])
     if not isinstance(audit, list):
         check.add(f"{source}: audit: expected a list (got {_describe(audit)})")
@@ -189,19 +189,14 @@ def validate_export(data: Any, source: str = "export.json") -> None:
         raise ConfigError(check.problems)
 
 
-_TABLE_SECTIONS = {
-    "loop_transitions",
-    "survey_rounds",
-    "survey_imports",
-    "survey_responses",
-    "checklist_progress",
-}
 _NUMBERED = {"responses", "report_backs"}
 _KEYS = {"personal_data": "participant"}
 """The key of an id-keyed kind whose key is not ``id``."""
 
 
-def _check_section(check: _Checker, name: str, items: list[Any], where: str) -> None:
+def _check_section(
+    check: _Checker, name: str, items: list[Any], where: str, table: sa.Table | None = None
+) -> None:
     if name == "anonymous_tokens":
         for n, token in enumerate(items):
             if not isinstance(token, str):
@@ -219,8 +214,8 @@ def _check_section(check: _Checker, name: str, items: list[Any], where: str) -> 
             check.add(f"{where}[{n}]: expected a table of fields (got {_describe(item)})")
         else:
             rows.append((n, item))
-    if name in _TABLE_SECTIONS:
-        _check_table(check, schema.metadata.tables[name], rows, where)
+    if table is not None:  # every table_section, whichever schema step added it
+        _check_table(check, table, rows, where)
         return
     key = "number" if name in _NUMBERED else _KEYS.get(name, "id")
     keyed = []
@@ -229,7 +224,7 @@ def _check_section(check: _Checker, name: str, items: list[Any], where: str) -> 
         if key == "number" and not _is(value, int):
             check.add(f"{where}[{n}].number: required, an integer")
             continue
-        if key == "number" and not 0 < value < 2**31:
+        if key == "number" and isinstance(value, int) and not 0 < value < 2**31:
             check.add(f"{where}[{n}].number: must be between 1 and 2^31 - 1")
         if key != "number" and not isinstance(value, str):
             continue  # the model reports a missing or mistyped id with its other fields
@@ -252,29 +247,42 @@ def _check_table(
                 continue
             for problem in column_problems(column, item[column.name], here):
                 check.add(problem)
-    for key in [c for c in columns if c.primary_key]:
-        check.unique(
-            [
-                (f"{where}[{n}].{key.name}", item.get(key.name))
-                for n, item in rows
-                if key.name in item
-            ],
-            table.name,
-        )
+    # The primary key and every unique constraint, single or composite, as the database
+    # checks them; a single-column key is also what other tables' references are checked by.
+    pk = [c.name for c in table.primary_key.columns]
+    keys = [pk] if pk else []
+    keys += [
+        [c.name for c in constraint.columns]
+        for constraint in table.constraints
+        if isinstance(constraint, sa.UniqueConstraint)
+    ]
+    keys += [[c.name] for c in columns if c.unique and not c.primary_key]
+    for names in keys:
+        here = ", ".join(names) if len(names) > 1 else names[0]
+        values = [
+            (f"{where}[{n}].{here}", _key(item, names))
+            for n, item in rows
+            if all(item.get(k) is not None for k in names)
+        ]
+        check.unique(values, table.name if names is pk and len(pk) == 1 else None)
     for column in columns:
-        if column.unique:
-            check.unique(
-                [(f"{where}[{n}].{column.name}", item.get(column.name)) for n, item in rows]
-            )
         for fk in column.foreign_keys:
             target = fk.column.table.name
             known = check.keys.get(target)
-            if known is None:
+            if known is None or list(fk.column.table.primary_key.columns) != [fk.column]:
                 continue
             for n, item in rows:
                 value = item.get(column.name)
                 if value is not None and _hashable(value) and value not in known:
                     check.add(f"{where}[{n}].{column.name}: {value!r} is not in records.{target}")
+
+
+def _key(item: dict[str, Any], names: list[str]) -> Any:
+    """A row's key: the value of a single column, a tuple of a composite key's values."""
+    if len(names) == 1:
+        return item[names[0]]
+    values = tuple(item[k] for k in names)
+    return values if all(_hashable(v) for v in values) else [values]  # unhashable: type error
 
 
 def _hashable(value: Any) -> bool:

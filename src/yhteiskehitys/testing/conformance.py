@@ -23,12 +23,15 @@ import attrs
 import pluggy
 
 from .. import catalogue
+from ..catalogue import flatten
 from ..checks import Check, CheckContext, Problem
 from ..convert import dumps_json, dumps_toml, loads_json, loads_toml
 from ..errors import YhteiskehitysError
 from ..folder import programme_from_template
 from ..model import AllOf, AnyOf, EligibilityRule, ModelTemplate, TargetGroup
 from ..plugins import get_plugin_manager
+from ..store import open_store
+from .measure_conformance import check_instruments, check_readers
 
 HOOK_PREFIX = "yk_"
 
@@ -41,6 +44,8 @@ def check_plugin(plugin: object, *, name: str | None = None) -> list[str]:
     others = list(pm.get_plugins())
     builtin_models = catalogue.models(pm)
     builtin_rules = {rule.kind for rule in catalogue.eligibility_rules(pm)}
+    builtin_instruments = {i.name for i in flatten(pm.hook.yk_instruments())}
+    builtin_readers = {r.name for r in flatten(pm.hook.yk_readers())}
     try:
         pm.register(plugin, name=name)
         pm.check_pending()
@@ -57,7 +62,11 @@ def check_plugin(plugin: object, *, name: str | None = None) -> list[str]:
     problems += _check_models(pm, models, set(builtin_models))
     checks = kit.call("yk_checks", problems)
     valid_models = [m for m in models if isinstance(m, ModelTemplate)]
-    problems += _check_checks(checks, valid_models or list(builtin_models.values()))
+    problems += _check_checks(pm, checks, valid_models or list(builtin_models.values()))
+    instruments = kit.call("yk_instruments", problems)
+    problems += check_instruments(instruments, builtin_instruments, _converter(pm, "toml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        problems += check_readers(kit.call("yk_readers", problems), builtin_readers, Path(tmp))
     problems += _check_template_paths(kit.call("yk_template_paths", problems))
     problems += _check_cli_commands(kit, problems)
     return problems
@@ -125,7 +134,7 @@ def _round_trip(pm: pluggy.PluginManager, value: Any, cls: type, label: str) -> 
     for fmt, (dumps, loads) in codecs.items():
         converter = converters[fmt]
         try:
-            back = loads(dumps(value, converter), cls, converter, f"{label}.{fmt}")
+            back: object = loads(dumps(value, converter), cls, converter, f"{label}.{fmt}")
         except Exception as exc:  # noqa: BLE001 - any failure to round-trip is the finding
             yield f"{label}: does not round-trip through {fmt.upper()}: {exc}"
             continue
@@ -181,31 +190,60 @@ def _check_models(
             yield from _round_trip(pm, group, TargetGroup, f"{label}: rule {rule.kind!r}")
 
 
-def _check_checks(checks: list[Any], models: list[ModelTemplate]) -> Iterator[str]:
-    names: set[str] = set()
-    with tempfile.TemporaryDirectory() as tmp:
-        for check in checks:
-            if not isinstance(check, Check):
-                yield f"yk_checks: {check!r} is not a Check"
-                continue
-            if check.name in names:
-                yield f"check {check.name!r}: the name is used twice"
-            names.add(check.name)
-            for template in models:
-                yield from _run_check(check, template, Path(tmp))
+def _check_checks(
+    pm: pluggy.PluginManager, checks: list[Any], models: list[ModelTemplate]
+) -> Iterator[str]:
+    valid: list[Check] = []
+    for check in checks:
+        if not isinstance(check, Check):
+            yield f"yk_checks: {check!r} is not a Check"
+            continue
+        if check.name in {c.name for c in valid}:
+            yield f"check {check.name!r}: the name is used twice"
+        valid.append(check)
+    if not valid:
+        return
+    converter = _converter(pm, "json")
+    for template in models:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            # A real, empty store, as a programme has before anything is recorded: a check
+            # over records must cope with none, and may not count on the store being None.
+            open_store(folder, converter=converter).close()
+            for check in valid:
+                yield from _run_check(check, template, folder, converter)
 
 
-def _run_check(check: Check, template: ModelTemplate, folder: Path) -> Iterator[str]:
+def _converter(pm: pluggy.PluginManager, fmt: str) -> Any | None:
+    """The plugins' converter, or None when it cannot be built (already reported as a clash of
+    eligibility rules; the store then uses the built-in rules)."""
+    try:
+        return catalogue.converter(pm, fmt)
+    except YhteiskehitysError:
+        return None
+
+
+def _run_check(
+    check: Check, template: ModelTemplate, folder: Path, converter: Any | None
+) -> Iterator[str]:
     label = f"check {check.name!r} on model {template.name!r}"
     programme = programme_from_template(
         template, name="Conformance", organisation="Conformance", language="fi"
     )
-    context = CheckContext(programme=programme, template=template, folder=folder)
+    context = CheckContext(
+        programme=programme,
+        template=template,
+        folder=folder,
+        database=str(folder),
+        converter=converter,
+    )
     try:
         found = list(check.run(context) or ())
     except Exception as exc:  # noqa: BLE001 - a crashing check is the finding
         yield f"{label}: raised {type(exc).__name__}: {exc}"
         return
+    finally:
+        context.close()
     for item in found:
         if not isinstance(item, Problem):
             yield f"{label}: yielded {item!r}, not a Problem"

@@ -55,6 +55,7 @@ from ..model import (
     TargetGroup,
     Text,
     Theme,
+    Vocabulary,
 )
 from ..model._validate import EARLIEST, LATEST
 from ..model.network import CADENCES
@@ -124,7 +125,9 @@ def text_values() -> st.SearchStrategy[Text]:
 
 
 def _ordered_ints(low: int, high: int) -> st.SearchStrategy[tuple[int, int]]:
-    return st.tuples(st.integers(low, high), st.integers(low, high)).map(sorted).map(tuple)
+    return st.tuples(st.integers(low, high), st.integers(low, high)).map(
+        lambda pair: (min(pair), max(pair))
+    )
 
 
 def age_ranges() -> st.SearchStrategy[AgeRange]:
@@ -272,6 +275,13 @@ def networks() -> st.SearchStrategy[Network]:
     )
 
 
+def vocabularies() -> st.SearchStrategy[Vocabulary]:
+    words = st.dictionaries(ids(), text_values(), max_size=3)
+    return st.builds(
+        Vocabulary, roles=words, session_kinds=words, methods=words, recruitment_channels=words
+    )
+
+
 def programmes() -> st.SearchStrategy[Programme]:
     return st.builds(
         Programme,
@@ -286,6 +296,7 @@ def programmes() -> st.SearchStrategy[Programme]:
         disclosure_threshold=disclosure_thresholds(),
         network=st.none() | networks(),
         database_url=st.none() | texts(),
+        vocabulary=vocabularies(),
     )
 
 
@@ -367,6 +378,7 @@ def sessions() -> st.SearchStrategy[Session]:
         facilitators=id_tuples(),
         attendees=id_tuples(unique=True),
         commissions=id_tuples(),
+        ideas=id_tuples(),
     )
 
 
@@ -487,6 +499,7 @@ def pilots() -> st.SearchStrategy[Pilot]:
 
 STRATEGIES: dict[type, Any] = {
     Text: text_values,
+    Vocabulary: vocabularies,
     AgeRange: age_ranges,
     AgeRule: age_rules,
     MunicipalityRule: municipality_rules,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from ..loop.machine import INITIAL, STATES
+from ..model.loop_states import INITIAL, STATES
 
 START = datetime(2021, 1, 1, 8, tzinfo=UTC)
 BATCH = 50_000
@@ -153,6 +153,7 @@ def build_loop_store(
     try:
         raw = store.engine.raw_connection()
         con = raw.driver_connection
+        assert con is not None  # an open pooled connection has its driver's connection
         con.execute("PRAGMA journal_mode=OFF")
         con.execute("PRAGMA synchronous=OFF")
         for index in indexes:

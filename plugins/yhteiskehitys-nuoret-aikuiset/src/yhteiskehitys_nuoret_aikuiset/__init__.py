@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from yhteiskehitys import hookimpl
-from yhteiskehitys.builtin.general_model import general_model
+from yhteiskehitys import general_model, hookimpl
 from yhteiskehitys.model import AgeRange, ModelTemplate, StatusRule, TargetGroup, Text
 
 __version__ = "0.1.0"

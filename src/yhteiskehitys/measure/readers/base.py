@@ -3,7 +3,7 @@
 Readers of text exports differ only in data: which columns are the tool's own metadata (never
 read, so e-mail addresses and names are never stored), where the time of answering is, what
 answer codes the tool writes. :class:`TabularReader` holds that data; each tool's module makes
-one. A plugin may contribute any object with ``name``, ``description`` and ``open(...)``.
+one. What every reader must offer is stated once, in :class:`Reader`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,29 @@ from .tabular import TextTable, open_table
 
 
 class Reader(Protocol):
-    """What ``yk_readers`` returns: a named way to open a survey export as a table."""
+    """The reader contract: what each item ``yk_readers`` returns offers.
+
+    A reader only opens one survey tool's export as a table of text; the importer matches its
+    columns to the instrument's items, decodes the answers and validates every row. Any object
+    with these members will do; :class:`TabularReader` is one for CSV-like exports.
+
+    - ``name``: unique among all plugins' readers, a plain id (letters, digits and ``_.:-``,
+      as every id of the project); chosen by ``reader=`` (``yk survey import --reader``) or a
+      mapping file's ``reader =``, and stored with every imported round.
+    - ``description``: one line, non-empty, shown to a person choosing a reader.
+    - ``ignore``: headers of the tool's own columns (respondent number, e-mail, IP address,
+      name); they are never read, so that such personal data is never stored.
+    - ``timestamp``: headers of the column holding when the answer was given.
+    - ``open(path, mapping)``: open the export and return a
+      :class:`~yhteiskehitys.measure.readers.tabular.TextTable` (header, rows with their line
+      numbers); the importer closes it. A file that cannot be read raises
+      :class:`~yhteiskehitys.errors.ConfigError` naming the file and line.
+    - ``header_keys(header)``: the keys, as :func:`normalise` leaves them, under which a
+      column header may name an item (:func:`default_header_keys` suits most tools).
+    - ``answer_codes(points)``: the tool's own answer codes for a scale of ``points`` points,
+      text to point ``1..points`` (LimeSurvey's ``A1``...); empty when the tool writes the
+      scale's texts or numbers.
+    """
 
     name: str
     description: str
@@ -32,6 +54,13 @@ class Reader(Protocol):
     def header_keys(self, header: str) -> tuple[str, ...]: ...
 
     def answer_codes(self, points: int) -> dict[str, int]: ...
+
+
+READER_ATTRIBUTES: tuple[str, ...] = tuple(Reader.__annotations__)
+"""The data members of :class:`Reader`, read from it so a check of the contract cannot drift."""
+READER_METHODS: tuple[str, ...] = tuple(
+    name for name, value in vars(Reader).items() if callable(value) and not name.startswith("_")
+)
 
 
 _NUMBERING = re.compile(r"^\s*(?:[A-Za-z]{0,2}\d+[a-z]?[.):]\s*)+")

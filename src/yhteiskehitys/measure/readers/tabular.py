@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import define
 
@@ -21,6 +22,9 @@ from ...errors import ConfigError
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (";", ",", "\t")
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader  # what csv.reader returns; csv does not export it
 
 
 class TableError(ConfigError):
@@ -166,7 +170,7 @@ def _undecodable_line(path: Path, encoding: str) -> int | None:
     return None
 
 
-def _rows(reader: csv.Reader, path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(reader: CsvReader, path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
     name = path.name
     start = reader.line_num + 1
     while True:

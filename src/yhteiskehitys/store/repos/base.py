@@ -7,7 +7,8 @@ entry beside every change in the same transaction. ``add_many`` is the bulk path
 
 from __future__ import annotations
 
-from collections import defaultdict
+import builtins
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -92,7 +93,7 @@ class Records(Generic[T]):
 
     def count(self) -> int:
         query = sa.select(sa.func.count()).select_from(self.table)
-        return int(self.conn.execute(query).scalar())
+        return int(self.conn.execute(query).scalar_one())
 
 
 class Repository(Records[T]):
@@ -137,8 +138,7 @@ class Repository(Records[T]):
         ids = [getattr(o, self.key) for o in objs]
         if len(set(ids)) == len(ids):
             return
-        seen: set[str] = set()
-        twice = sorted({i for i in ids if i in seen or seen.add(i)})
+        twice = sorted(i for i, n in Counter(ids).items() if n > 1)
         raise RecordError(f"{self.entity} {twice[0]!r} is given twice; ids must be unique")
 
     def _require_new(self, objs: Sequence[T]) -> None:
@@ -211,7 +211,7 @@ class Repository(Records[T]):
         children = self.read_children(None)
         return [self.from_row(row, children.get(row[self.key])) for row in rows]
 
-    def ids(self) -> list[str]:
+    def ids(self) -> builtins.list[str]:  # ``list`` here is the method above
         column = self.table.c[self.key]
         return list(self.conn.execute(sa.select(column).order_by(column)).scalars())
 

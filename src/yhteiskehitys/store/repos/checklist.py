@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ...checklist import Done
+from ...model.progress import Done
 from ..bulk import insert_columns
 from ..schema import checklist_progress as table
 from .base import RecordError
@@ -37,7 +37,7 @@ class ChecklistRepo:
         }
 
     def count(self) -> int:
-        return int(self.conn.execute(sa.select(sa.func.count()).select_from(table)).scalar())
+        return int(self.conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
 
     def mark(self, item: str, on: date, by: str | None = None) -> bool:
         """Mark ``item`` done on ``on`` by ``by`` (default: the transaction's operator);
@@ -63,7 +63,7 @@ class ChecklistRepo:
         for item, mark in marks.items():
             if not isinstance(item, str) or not item or not isinstance(mark, Done):
                 raise RecordError(f"checklist item {item!r}: expected an item id and its mark")
-        marked = set(
+        marked: set[str] = set(
             self.conn.execute(sa.select(table.c.item).where(table.c.item.in_(list(marks))))
             .scalars()
             .all()

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from attrs import frozen
 
+from ...model.loop_states import check_transition
 from .. import schema
 from ..bulk import reject_nul
 from .base import NotFoundError, RecordError
@@ -59,8 +60,12 @@ class LoopRepo:
         note: str = "",
         expect: str | None = None,
     ) -> Transition:
-        """Move a subject to ``to_state``. With ``expect``, refuse unless it is in that state now
-        (the state machine passes the state it checked the move against)."""
+        """Move a subject to ``to_state`` if the loop's transition table allows it.
+
+        With ``expect``, also refuse unless the subject is in that state now (a check against
+        someone moving it meanwhile). The verbs in :mod:`yhteiskehitys.loop.actions` add the
+        loop's other rules (a finding before ``documented``, a response with ``responded``);
+        use those, or ``open_programme``, rather than this."""
         item = Transition(
             subject_kind=kind,
             subject_id=subject_id,
@@ -73,18 +78,33 @@ class LoopRepo:
     def transition_many(
         self, items: Iterable[Transition], *, expect: dict[str, str] | None = None
     ) -> list[Transition]:
-        """Record many changes at once (all or none), in the given order; ``from_state`` and
-        ``operator`` are filled in from the store and the unit of work."""
+        """Record many changes at once (all or none), in the given order, each checked against
+        the transition table; ``from_state`` and ``operator`` are filled in from the store and
+        the unit of work."""
+        return self._write(items, expect=expect, check=True)
+
+    def _write(
+        self, items: Iterable[Transition], *, expect: dict[str, str] | None, check: bool
+    ) -> list[Transition]:
+        """Write changes; ``check=False`` only to reproduce a history recorded under an older
+        transition table (the fixture stores of earlier schema versions)."""
         self.tx.require_write()
         items = list(items)
         current: dict[tuple[str, str], str] = {}
+        since: dict[tuple[str, str], datetime] = {}
+        pending: dict[tuple[str, str], bool] = {}
         for kind in {i.subject_kind for i in items}:
             table = _kind(kind)
             ids = sorted({i.subject_id for i in items if i.subject_kind == kind})
-            query = sa.select(table.c.id, table.c.state).where(table.c.id.in_(ids))
+            query = sa.select(
+                table.c.id, table.c.state, table.c.state_since, table.c.follow_up
+            ).where(table.c.id.in_(ids))
             if self.conn.dialect.name == "postgresql":
                 query = query.with_for_update()
-            current.update({(kind, sid): state for sid, state in self.conn.execute(query)})
+            for sid, state, entered, follow_up in self.conn.execute(query):
+                current[(kind, sid)] = state
+                since[(kind, sid)] = _aware(entered)
+                pending[(kind, sid)] = follow_up is not None
             missing = [sid for sid in ids if (kind, sid) not in current]
             if missing:
                 raise NotFoundError(f"no {kind} {missing[0]!r} in the store; nothing was recorded")
@@ -95,11 +115,30 @@ class LoopRepo:
                     f"{sid!r} is in state {found[0]!r}, not {state!r}; someone moved it meanwhile"
                 )
         done: list[Transition] = []
+        stays: list[float | None] = []
         last: dict[tuple[str, str], tuple[str, datetime]] = {}
         for item in items:
             key = (item.subject_kind, item.subject_id)
             if item.at.tzinfo is None:
-                raise RecordError(f"transition of {item.subject_id!r}: give `at` in UTC")
+                raise RecordError(
+                    f"{item.subject_kind} {item.subject_id!r}: the time {item.at.isoformat()} "
+                    "has no time zone; give it in UTC"
+                )
+            if check:
+                check_transition(
+                    item.subject_kind,
+                    item.subject_id,
+                    current[key],
+                    item.to_state,
+                    pending=pending[key],
+                )
+            if item.at < since[key]:
+                raise RecordError(
+                    f"{item.subject_kind} {item.subject_id!r} has been {current[key]!r} since "
+                    f"{since[key].isoformat()}; a later step cannot be dated earlier "
+                    f"({item.at.isoformat()}). Nothing was written."
+                )
+            stays.append((item.at - since[key]).total_seconds() / 86400 if check else None)
             done.append(
                 Transition(
                     subject_kind=item.subject_kind,
@@ -112,8 +151,10 @@ class LoopRepo:
                 )
             )
             current[key] = item.to_state
+            since[key] = item.at
+            pending[key] = False
             last[key] = (item.to_state, item.at)
-        rows = [_row(t) for t in done]
+        rows = [{**_row(t), "stay_days": stay} for t, stay in zip(done, stays, strict=True)]
         if rows:
             reject_nul(T, {k: [r[k] for r in rows] for k in rows[0]})
         seqs = (
@@ -191,6 +232,11 @@ class LoopRepo:
         if since_before is not None:
             query = query.where(table.c.state_since < since_before)
         return list(self.conn.execute(query.order_by(table.c.id)).scalars())
+
+
+def _aware(at: datetime) -> datetime:
+    """SQLite gives times back without their zone; every time in the store is UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _iso(at: datetime) -> str:

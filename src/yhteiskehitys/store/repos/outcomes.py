@@ -19,7 +19,7 @@ from ..bulk import insert_rows, reject_nul
 from .base import RecordError, Records
 from .subjects import resolve_subjects
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Response | ReportBack)
 
 
 class _NumberedRepo(Records[T]):
@@ -51,7 +51,7 @@ class _NumberedRepo(Records[T]):
         rows = [{**self.to_row(o), "subject_kind": kinds[o.subject]} for o in objs]
         reject_nul(self.table, {k: [r[k] for r in rows] for k in rows[0]})
         insert = self.table.insert().returning(self.table.c.id, sort_by_parameter_order=True)
-        ids = list(self.conn.execute(insert, rows).scalars())
+        ids: list[int] = list(self.conn.execute(insert, rows).scalars())
         self.after_add({o.subject for o in objs})
         dump = self.tx.converter.unstructure
         self.tx.audit.record_many(
@@ -101,7 +101,7 @@ class ResponseRepo(_NumberedRepo[Response]):
 
     def after_add(self, subjects: set[str]) -> None:
         """A subject's ``follow_up`` is its latest response's date while that one is pending."""
-        from ..loop_queries import refresh_follow_ups
+        from ..follow_ups import refresh_follow_ups
 
         if len(subjects) > 50:
             refresh_follow_ups(self.conn)

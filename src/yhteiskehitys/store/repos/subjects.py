@@ -20,7 +20,7 @@ from ..bulk import insert_rows
 from .base import RecordError, Repository, existing, require_known
 
 INITIAL_STATE = None
-"""``None`` means the loop's initial state of the kind (``yhteiskehitys.loop.machine.INITIAL``)."""
+"""``None``: the loop's initial state of the kind (``model.loop_states.INITIAL``)."""
 SUBJECT_KINDS = ("commission", "idea")
 
 
@@ -67,7 +67,7 @@ class _SubjectRepo(Repository[Any]):
         return super().add_many(objs)
 
     def initial_state(self) -> str:
-        from ...loop.machine import INITIAL
+        from ...model.loop_states import INITIAL
 
         return INITIAL[self.kind]
 
@@ -95,6 +95,7 @@ class _SubjectRepo(Repository[Any]):
         ).first()
         if row is None:
             self.get(id)  # raises the not-found error
+        assert row is not None
         return row[0], row[1]
 
     def states(self) -> dict[str, tuple[str, datetime]]:
@@ -109,7 +110,8 @@ class _SubjectRepo(Repository[Any]):
 
     def count_by_state(self) -> dict[str, int]:
         query = sa.select(self.table.c.state, sa.func.count()).group_by(self.table.c.state)
-        return {state: int(n) for state, n in self.conn.execute(query)}
+        rows: Iterable[tuple[str, int]] = self.conn.execute(query)
+        return {state: int(n) for state, n in rows}
 
     def check_shared_namespace(self, objs: Sequence[Any]) -> None:
         clash = existing(self.conn, self.other.c.id, (o.id for o in objs))

@@ -10,14 +10,16 @@ tests hold these queries to ``yhteiskehitys.loop.stats.summarise``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsFloat
 
 import sqlalchemy as sa
 
-from ..loop.limits import STAY_LIMITS, due_for, overdue_reason
-from ..loop.machine import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
-from ..loop.stats import (
+from ..model.loop_states import CLOSED, DELIVERED, DELIVERED_OR_LATER, KINDS, RESPONDED, STATES
+from ..store import schema
+from .limits import STAY_LIMITS, due_for, overdue_reason
+from .stats import (
     GroupFigures,
     LoopSummary,
     OpenLoop,
@@ -25,7 +27,6 @@ from ..loop.stats import (
     empty_counts,
     open_loop_order,
 )
-from . import schema
 
 if TYPE_CHECKING:
     from ..model import LoopLimits
@@ -66,45 +67,39 @@ def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
 
 
-def refresh_follow_ups(conn: sa.Connection, subject: str | None = None) -> None:
-    """Set ``follow_up`` on subjects from their latest response: its follow-up date while it is
-    pending, else NULL (all subjects, or one)."""
-    r2 = R.alias("r2")
-    for kind, t in TABLES.items():
-        latest = (
-            sa.select(sa.func.max(r2.c.id))
-            .where(r2.c.subject_kind == kind, r2.c.subject == t.c.id)
-            .correlate(t)  # two levels down: say which table the subject comes from
-            .scalar_subquery()
-        )
-        value = (
-            sa.select(R.c.follow_up)
-            .where(R.c.id == latest, R.c.outcome == "pending")
-            .scalar_subquery()
-        )
-        update = t.update().values(follow_up=value)
-        if subject is not None:
-            update = update.where(t.c.id == subject)
-        conn.execute(update)
+def _closed(t: sa.Table) -> sa.ColumnElement[bool]:
+    """Told back a final answer (``model.loop_states.is_closed``): a subject's ``follow_up`` is
+    set exactly while its latest response is pending."""
+    return sa.and_(t.c.state == CLOSED, t.c.follow_up.is_(None))
+
+
+def _interim(t: sa.Table) -> sa.ColumnElement[bool]:
+    """Told back a pending answer: ``reported_back`` yet open. Written so that the planner
+    walks the short ``follow_up`` range of its index (which holds ``state`` too) rather than
+    every ``reported_back`` subject: ``state || ''`` cannot use the state index."""
+    return sa.and_(t.c.follow_up.is_not(None), (t.c.state + "") == CLOSED)
 
 
 def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.sum(sa.case((cond, 1), else_=0))
 
 
-def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
-    """Subjects per state of each kind, and how many are overdue."""
-    counts, overdue = empty_counts(), 0
+def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int, int]:
+    """Subjects per state of each kind, how many are overdue, and how many were told back a
+    pending (interim) answer."""
+    counts, overdue, interim = empty_counts(), 0, 0
     for kind, t in TABLES.items():
         query = sa.select(t.c.state, sa.func.count(), _flag(_state_overdue(t, cut))).group_by(
             t.c.state
         )
-        for state, n, late in conn.execute(query):
+        rows: Iterable[tuple[str, int, int | None]] = conn.execute(query)
+        for state, n, late in rows:
             counts[kind][state] = int(n)
             overdue += int(late or 0)
         pending = sa.select(sa.func.count()).where(_pending_overdue(t, cut))
         overdue += conn.execute(pending).scalar_one()
-    return counts, overdue
+        interim += conn.execute(sa.select(sa.func.count()).where(_interim(t))).scalar_one()
+    return counts, overdue, interim
 
 
 def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[GroupFigures, ...]:
@@ -135,6 +130,18 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
             .where(_pending_overdue(t, cut))
             .group_by(pending_key)
         )
+        # Told back a pending answer: not closed (counted as closed above, taken back here).
+        parts.append(
+            sa.select(
+                pending_key.label("key"),
+                sa.literal(0).label("total"),
+                sa.literal(0).label("delivered"),
+                (-sa.func.count()).label("closed"),
+                sa.literal(0).label("overdue"),
+            )
+            .where(_interim(t))
+            .group_by(pending_key)
+        )
     u = sa.union_all(*parts).subquery()
     query = sa.select(
         u.c.key,
@@ -143,6 +150,7 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
         sa.func.sum(u.c.closed),
         sa.func.sum(u.c.overdue),
     ).group_by(u.c.key)
+    figures: Iterable[tuple[str | None, int, int, int, int]] = conn.execute(query)
     rows = [
         GroupFigures(
             key=k,
@@ -152,7 +160,7 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
             open=int(n) - int(c),
             overdue=int(o),
         )
-        for k, n, d, c, o in conn.execute(query)
+        for k, n, d, c, o in figures
     ]
     return tuple(sorted(rows, key=lambda g: (g.key is None, g.key or "")))
 
@@ -160,14 +168,12 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
 def stage_times(conn: sa.Connection) -> tuple[StageTime, ...]:
     """Median of ``stay_days`` per kind and stage: counts in one aggregate, then one
     LIMIT/OFFSET seek per stage into the (subject_kind, from_state, stay_days) index."""
-    counts = dict(
-        ((k, s), int(n))
-        for k, s, n in conn.execute(
-            sa.select(LT.c.subject_kind, LT.c.from_state, sa.func.count(LT.c.stay_days))
-            .where(LT.c.stay_days.is_not(None))
-            .group_by(LT.c.subject_kind, LT.c.from_state)
-        )
+    per_stage: Iterable[tuple[str, str, int]] = conn.execute(
+        sa.select(LT.c.subject_kind, LT.c.from_state, sa.func.count(LT.c.stay_days))
+        .where(LT.c.stay_days.is_not(None))
+        .group_by(LT.c.subject_kind, LT.c.from_state)
     )
+    counts = dict(((k, s), int(n)) for k, s, n in per_stage)
     out = []
     for kind in KINDS:
         for stage in STATES[kind]:
@@ -176,7 +182,7 @@ def stage_times(conn: sa.Connection) -> tuple[StageTime, ...]:
             n = counts.get((kind, stage), 0)
             median = None
             if n:
-                values = (
+                values: Sequence[float] = (
                     conn.execute(
                         sa.select(LT.c.stay_days)
                         .where(LT.c.subject_kind == kind, LT.c.from_state == stage)
@@ -207,11 +213,11 @@ def open_loops(
             candidates[(kind, row["id"])] = row
             n_pending += 1
         for state in STATES[kind]:
-            if state == CLOSED:
-                continue
             base = sa.select(t).where(t.c.state == state).order_by(t.c.state_since)
+            if state == CLOSED:  # only the interim ones are open
+                base = base.where(t.c.follow_up.is_not(None))
             cutoff = cut.by_state.get(state)
-            queries = [base.limit(limit)]
+            queries = [base.limit(limit + n_pending)]
             if cutoff is not None:  # the overdue ones, then the rest of that state
                 queries = [
                     base.where(t.c.state_since < cutoff).limit(limit),
@@ -249,9 +255,9 @@ def loop_summary(
 ) -> LoopSummary:
     """Every figure of ``yk loop`` for the store behind ``conn``."""
     cut = Cutoffs(limits, today)
-    counts, overdue = state_counts(conn, cut)
+    counts, overdue, interim = state_counts(conn, cut)
     delivered = sum(counts[k][s] for k in KINDS for s in DELIVERED_OR_LATER)
-    closed = sum(counts[k][CLOSED] for k in KINDS)
+    closed = sum(counts[k][CLOSED] for k in KINDS) - interim
     return LoopSummary(
         today=today,
         respond_days=limits.respond_days,
@@ -259,6 +265,7 @@ def loop_summary(
         counts=counts,
         delivered=delivered,
         closed=closed,
+        interim=interim,
         overdue=overdue,
         stages=stage_times(conn),
         by_theme=group_figures(conn, cut, "theme"),
@@ -267,13 +274,22 @@ def loop_summary(
     )
 
 
+def interim_ids(conn: sa.Connection) -> set[str]:
+    """Subjects whose group was told a pending answer: ``reported_back`` but open."""
+    out: set[str] = set()
+    for t in TABLES.values():
+        out.update(conn.execute(sa.select(t.c.id).where(_interim(t))).scalars())
+    return out
+
+
 def theme_links(conn: sa.Connection) -> dict[str, tuple[int, int]]:
     """Commissions and ideas per theme id."""
     out: dict[str, list[int]] = {}
     for i, t in enumerate(TABLES.values()):
-        for theme, n in conn.execute(
+        rows: Iterable[tuple[str, int]] = conn.execute(
             sa.select(t.c.theme, sa.func.count()).where(t.c.theme.is_not(None)).group_by(t.c.theme)
-        ):
+        )
+        for theme, n in rows:
             out.setdefault(theme, [0, 0])[i] = int(n)
     return {k: (v[0], v[1]) for k, v in out.items()}
 
@@ -283,7 +299,9 @@ def list_subjects(
 ) -> list[sa.RowMapping]:
     """Subjects of ``kind`` (in ``state``), the longest-waiting first, at most ``limit``."""
     t = TABLES[kind]
-    query = sa.select(t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme)
+    query = sa.select(
+        t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme, t.c.follow_up
+    )
     if state is not None:
         query = query.where(t.c.state == state)
     return list(conn.execute(query.order_by(t.c.state_since, t.c.id).limit(limit)).mappings())
@@ -291,7 +309,9 @@ def list_subjects(
 
 def latest_feedback(conn: sa.Connection, limit: int) -> list[sa.RowMapping]:
     f = schema.collaboration_feedback
-    query = sa.select(f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.successes)
+    query = sa.select(
+        f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.challenges, f.c.successes
+    )
     return list(conn.execute(query.order_by(f.c.given.desc(), f.c.id).limit(limit)).mappings())
 
 
@@ -301,9 +321,10 @@ def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list
 
     a, c, f = schema.actors, schema.commissions, schema.collaboration_feedback
     past: dict[str, list[str]] = {}
-    for actor, cid in conn.execute(
+    earlier: Iterable[tuple[str, str]] = conn.execute(
         sa.select(c.c.actor, c.c.id).where(c.c.theme == theme).order_by(c.c.created.desc(), c.c.id)
-    ):
+    )
+    for actor, cid in earlier:
         past.setdefault(actor, []).append(cid)
     # answered in time: the response to each commission on the theme after its delivery, by the
     # loop's own overdue rule (days counted by date, as everywhere else)
@@ -322,14 +343,16 @@ def partner_records(conn: sa.Connection, theme: str, limits: LoopLimits) -> list
         )
         .where(c.c.theme == theme, LT.c.from_state == DELIVERED, LT.c.to_state == RESPONDED)
     )
-    for actor, delivered, responded in conn.execute(query):
+    handled: Iterable[tuple[str, datetime | None, datetime]] = conn.execute(query)
+    for actor, delivered, responded in handled:
         n = answered.setdefault(actor, [0, 0])
         n[0] += 1
         n[1] += delivered is not None and (
             overdue_reason(DELIVERED, delivered.date(), limits, responded.date()) is None
         )
     query = sa.select(f.c.actor, sa.func.avg(f.c.rating)).group_by(f.c.actor)
-    ratings = {actor: avg for actor, avg in conn.execute(query)}
+    means: Iterable[tuple[str, SupportsFloat | None]] = conn.execute(query)  # Decimal on PostgreSQL
+    ratings = {actor: avg for actor, avg in means}
     out = []
     for row in conn.execute(sa.select(a.c.id, a.c.name, a.c.organisation, a.c.themes)).mappings():
         declared = theme in (row["themes"] or [])
@@ -357,7 +380,7 @@ def open_overdue(conn: sa.Connection, limits: LoopLimits, today: date) -> tuple[
     cut = Cutoffs(limits, today)
     open_n = overdue = 0
     for t in TABLES.values():
-        open_n += conn.execute(sa.select(sa.func.count()).where(t.c.state != CLOSED)).scalar_one()
+        open_n += conn.execute(sa.select(sa.func.count()).where(sa.not_(_closed(t)))).scalar_one()
         overdue += conn.execute(
             sa.select(sa.func.count()).where(_state_overdue(t, cut))
         ).scalar_one()

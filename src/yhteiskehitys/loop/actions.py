@@ -8,15 +8,15 @@ entry; ``stay_days`` on that row is the time the subject spent in the state it l
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from attrs import frozen
 
 from ..errors import YhteiskehitysError
-from ..store import schema
+from ..model.loop_states import INITIAL, KINDS, check_transition, is_closed
 from .limits import pending_follow_up
-from .machine import INITIAL, KINDS, check_transition
 
 if TYPE_CHECKING:
     from ..model import Commission, Idea, ReportBack, Response
@@ -27,7 +27,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _repo(tx: Transaction, kind: str) -> Any:
+def repo(tx: Transaction, kind: str) -> Any:
     if kind not in KINDS:
         raise YhteiskehitysError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     return tx.commissions if kind == "commission" else tx.ideas
@@ -56,25 +56,13 @@ def advance(
     at: datetime | None = None,
     note: str = "",
 ) -> Transition:
-    """Move ``subject`` to ``target`` if the table allows it; refuse with the allowed moves."""
-    state, since = _repo(tx, kind).state_of(subject)
-    pending = target == "responded" and latest_is_pending(tx, subject)
-    check_transition(kind, subject, state, target, pending=pending)
-    at = at or now()
-    if at.tzinfo is None:
-        raise YhteiskehitysError(
-            f"{kind} {subject!r}: the time {at.isoformat()} has no time zone; give it in UTC"
-        )
-    if at < since:
-        raise YhteiskehitysError(
-            f"{kind} {subject!r} has been {state!r} since {since.isoformat()}; a later step "
-            f"cannot be dated earlier ({at.isoformat()})"
-        )
-    done = tx.loop.transition(kind, subject, target, at=at, note=note, expect=state)
-    stay = (at - since).total_seconds() / 86400
-    table = schema.loop_transitions
-    tx.conn.execute(table.update().where(table.c.seq == done.seq).values(stay_days=stay))
-    return done
+    """Move ``subject`` to ``target`` if the table allows it; refuse with the allowed moves.
+
+    The store checks the move against the transition table (a pending latest response allows
+    ``responded`` again), its time against the state's start, and records the stay.
+    """
+    repo(tx, kind)
+    return tx.loop.transition(kind, subject, target, at=at or now(), note=note)
 
 
 def route(
@@ -93,7 +81,7 @@ def document(
     tx: Transaction, kind: str, subject: str, *, at: datetime | None = None, note: str = ""
 ) -> Transition:
     """Mark the group's views documented; refused while no finding names the subject."""
-    state, _ = _repo(tx, kind).state_of(subject)
+    state, _ = repo(tx, kind).state_of(subject)
     check_transition(kind, subject, state, "documented")
     if not tx.findings.about(subject):
         raise YhteiskehitysError(
@@ -107,7 +95,7 @@ def respond(
     tx: Transaction, kind: str, response: Response, *, at: datetime | None = None
 ) -> Transition:
     """Record the actor's response and move the subject to ``responded``."""
-    state, _ = _repo(tx, kind).state_of(response.subject)
+    state, _ = repo(tx, kind).state_of(response.subject)
     check_transition(
         kind, response.subject, state, "responded", pending=latest_is_pending(tx, response.subject)
     )
@@ -119,19 +107,42 @@ def respond(
         at=at,
         note=f"{response.outcome} ({response.decided_by})",
     )
-    tx.responses.add(response)
-    from ..store.loop_queries import refresh_follow_ups
-
-    refresh_follow_ups(tx.conn, response.subject)
+    tx.responses.add(response)  # the store keeps the subject's pending follow-up date
     return done
 
 
-def report_back(tx: Transaction, kind: str, report: ReportBack) -> Transition:
-    """Record that the group was told the answer, closing the loop (``reported_back``)."""
-    state, _ = _repo(tx, kind).state_of(report.subject)
+@frozen(kw_only=True)
+class ToldBack:
+    """The result of a report-back: the move made, and whether it closed the loop. Telling the
+    group a pending answer is an interim message: ``closed`` is False and ``follow_up`` is the
+    date by which the final answer is owed."""
+
+    transition: Transition
+    closed: bool
+    follow_up: date | None = None
+
+    @property
+    def from_state(self) -> str | None:
+        return self.transition.from_state
+
+    @property
+    def to_state(self) -> str:
+        return self.transition.to_state
+
+    @property
+    def at(self) -> datetime:
+        return self.transition.at
+
+
+def report_back(tx: Transaction, kind: str, report: ReportBack) -> ToldBack:
+    """Record that the group was told the answer (``reported_back``); it closes the loop only
+    when that answer is final."""
+    state, _ = repo(tx, kind).state_of(report.subject)
     check_transition(kind, report.subject, state, "reported_back")
     done = advance(
         tx, kind, report.subject, "reported_back", at=report.at, note=f"told via {report.channel}"
     )
     tx.report_backs.add(report)
-    return done
+    follow_up = pending_follow_up(tx.responses.latest(report.subject))
+    closed = is_closed(done.to_state, pending=follow_up is not None)
+    return ToldBack(transition=done, closed=closed, follow_up=follow_up)
