@@ -83,14 +83,9 @@ def decided_programme(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("decisions")
-    folder = decided_programme(tmp)
-    out = tmp / "site"
-    with open_programme(folder) as prog:
-        prog.report(out, today=TODAY)
-    return out
+@pytest.fixture
+def site(decision_site) -> Path:
+    return decision_site
 
 
 def pages(site: Path) -> dict[str, str]:

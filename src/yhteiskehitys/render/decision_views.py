@@ -7,6 +7,7 @@ data has project ids, project and candidate names, and the counts.
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -155,8 +156,8 @@ class ElectionView:
     turnout: tuple[tuple[str, str, str], ...]
     """School, voted, did not vote (a withheld cell in words)."""
     chart: Chart
-    term: tuple[str, str]
-    published_at: str
+    term: tuple[date, date]
+    published_at: date
 
 
 def election_view(data: dict[str, Any], lang: str, threshold: int) -> ElectionView:
@@ -212,6 +213,6 @@ def election_view(data: dict[str, Any], lang: str, threshold: int) -> ElectionVi
             for school, cells in data["turnout"].items()
         ),
         chart=chart,
-        term=tuple(data["term"]),
-        published_at=data["published_at"][:10],
+        term=(date.fromisoformat(data["term"][0]), date.fromisoformat(data["term"][1])),
+        published_at=date.fromisoformat(data["published_at"][:10]),
     )
