@@ -86,10 +86,14 @@ def budget_view(data: dict[str, Any], lang: str, threshold: int) -> BudgetView:
             "the same numbers and says which projects are funded."
         ),
         bars=[
-            Bar(label=row.name, value=row.votes, shown=format_number(row.votes, lang),
-                cells=(decision,))
+            Bar(
+                label=row.name,
+                value=row.votes,
+                shown=format_number(row.votes, lang),
+                cells=(decision,),
+            )
             for row, decision in zip(rows, decisions, strict=True)
-        ],  # fmt: skip
+        ],
         columns=(_("Project"), _("Votes"), _("Decision")),
     )
     costs_chart = bar_chart(

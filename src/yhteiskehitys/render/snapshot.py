@@ -205,9 +205,7 @@ def load_snapshot(
                 loaded["barometer"] = read_barometer(tx, programme, pm, folder)
                 if pm is not None:
                     loaded["budgets"] = read_budgets(tx, pm, today)
-                    loaded["elections"] = read_elections(
-                        tx, pm, programme.disclosure_threshold
-                    )
+                    loaded["elections"] = read_elections(tx, pm, programme.disclosure_threshold)
     return Records(
         programme=programme, template=template, today=today, folder=Path(folder), **loaded
     )
