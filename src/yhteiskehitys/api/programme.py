@@ -334,6 +334,7 @@ class OpenProgramme:
                 k=k,
                 lang=self.language(lang),
                 items=tuple(items),
+                stickers=tx.stickers,
             )
 
     def log(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import FieldError
 
 if TYPE_CHECKING:
+    from ..store.round_groups import RoundGroup
     from ..store.surveys import ImportResult, Round
     from .programme import OpenProgramme
 
@@ -50,6 +51,14 @@ class SurveyVerbs:
         )
         chosen_reader = prog.reader(reader or columns.reader or "csv")
         chosen = prog.instrument(instrument or columns.instrument)
+        if chosen.is_stickers:
+            from ..measure.stickers import import_tally
+
+            if group is None:
+                raise FieldError("group", "a sticker tally needs the group whose stickers they are")
+            return import_tally(
+                prog.store(), Path(file), round_name=round, instrument=chosen, group=group
+            )
         return import_export(
             prog.store(),
             Path(file),
@@ -60,6 +69,14 @@ class SurveyVerbs:
             group=group,
             progress=progress,
         )
+
+    def overview(self) -> list[tuple[Round, list[RoundGroup]]]:
+        """Every round with its groups and the instrument each answered (a round holds several
+        instruments, one per group), in round order."""
+        with self.programme.read() as tx:
+            rounds = tx.surveys.rounds()
+            groups = tx.surveys.groups([r.id for r in rounds])
+            return [(r, [g for (rid, _), g in groups.items() if rid == r.id]) for r in rounds]
 
     def rounds(self) -> list[Round]:
         """The rounds in the store and the instrument each used."""

@@ -68,14 +68,16 @@ def import_(
                                               reader=reader_name, mapping=mapping,
                                               instrument=instrument_name)  # fmt: skip
     groups = ", ".join(f"{g} {n}" for g, n in sorted(result.groups.items()))
-    click.echo(f"Imported {result.rows} respondents into round {result.round} ({groups}).")
+    click.echo(f"Imported {result.rows} {result.unit} into round {result.round} ({groups}).")
 
 
 @survey.command("rounds")
 @folder_argument
 @pass_state
 def rounds(state: State, folder: Path) -> None:
-    """List the survey rounds in FOLDER's store and the instrument each used."""
+    """List the survey rounds in FOLDER's store and the instrument each group answered."""
     with state.programme(folder) as prog:
-        for r in prog.surveys.rounds():
+        for r, groups in prog.surveys.overview():
             click.echo(f"{r.name:<20} {r.instrument} (version {r.instrument_version})")
+            for g in groups:
+                click.echo(f"  {g.group:<18} {g.instrument} (version {g.instrument_version})")

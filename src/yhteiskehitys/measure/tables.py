@@ -37,6 +37,8 @@ def _text(value: Cell | Derived | Suppressed | None) -> str:
     if isinstance(value, Cell):
         if not value.n:
             return "–"
+        if "stickers" in v:  # a sticker tally: a count, never a mean
+            return str(value.n)
         if "percent" in v:
             return f"{value.n} ({_num(v['percent'], 0)} %)"
         text = f"{_num(v.get('mean'))} [{_num(v.get('low'))}, {_num(v.get('high'))}] n={value.n}"

@@ -141,7 +141,13 @@ def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, A
     instruments = registry.instruments(pm, folder) if pm is not None else {}
     try:
         return {
-            lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
+            lang: measure(
+                tx.surveys,
+                instruments,
+                k=programme.disclosure_threshold,
+                lang=lang,
+                stickers=tx.stickers,
+            )
             for lang in ("fi", "sv", "en")
         }
     except YhteiskehitysError as exc:

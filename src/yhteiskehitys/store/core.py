@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .repos.records import FeedbackRepo, PilotRepo, ThemeRepo
     from .repos.sessions import FindingRepo, SessionRepo
     from .repos.subjects import CommissionRepo, IdeaRepo
+    from .stickers import StickerRepo
     from .surveys import SurveyRepo
 
 T = TypeVar("T")
@@ -175,6 +176,12 @@ class Transaction:
         from .surveys import SurveyRepo
 
         return SurveyRepo(self)
+
+    @cached_property
+    def stickers(self) -> StickerRepo:
+        from .stickers import StickerRepo
+
+        return StickerRepo(self)
 
     @cached_property
     def checklist(self) -> ChecklistRepo:

@@ -121,12 +121,23 @@ def _v5(conn: sa.Connection) -> None:
     create_tables(conn, "checklist_progress")
 
 
+def _v6(conn: sa.Connection) -> None:
+    """Several instruments in a round (one per group), sticker tallies and child impact
+    assessments. Each group that answered an older round is recorded with the round's own
+    instrument, so its answers read as before."""
+    create_tables(conn, "survey_round_groups", "sticker_tallies", "child_impacts")
+    from .round_groups import backfill
+
+    backfill(conn)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
+    Step(6, "several instruments in a round, sticker tallies, child impact assessments", _v6),
 )
 CURRENT_VERSION = STEPS[-1].version
 

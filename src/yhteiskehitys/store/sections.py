@@ -202,5 +202,9 @@ SECTIONS: list[Section] = [
     table_section(schema.survey_responses, "id"),
     # Checklist progress (schema step 5).
     table_section(schema.checklist_progress, "item"),
+    # Several instruments in a round, sticker tallies, child impact assessments (step 6).
+    table_section(schema.survey_round_groups, "round"),
+    table_section(schema.sticker_tallies, "id"),
+    table_section(schema.child_impacts, "commission"),
 ]
 """In dependency order. A later schema version appends its own sections here."""
