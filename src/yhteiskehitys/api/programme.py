@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..store import AuditEntry, Store, Transaction
     from ..validation import Validation
     from .checklist import ChecklistVerbs
+    from .child_impact import ChildImpactVerbs
     from .people import ConsentVerbs, ParticipantVerbs
     from .recording import (
         ActorVerbs,
@@ -270,6 +271,13 @@ class OpenProgramme:
         from .surveys import SurveyVerbs
 
         return SurveyVerbs(self)
+
+    @functools.cached_property
+    def child_impacts(self) -> ChildImpactVerbs:
+        """Child impact assessments of commissions (lapsivaikutusten arviointi)."""
+        from .child_impact import ChildImpactVerbs
+
+        return ChildImpactVerbs(self)
 
     @functools.cached_property
     def checklist(self) -> ChecklistVerbs:

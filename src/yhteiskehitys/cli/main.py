@@ -43,6 +43,7 @@ BUILTIN_COMMANDS: dict[str, str] = {
     "partners": "yhteiskehitys.cli.loop:partners",
     "loop": "yhteiskehitys.cli.loop:loop",
     "status": "yhteiskehitys.cli.loop:status",
+    "child-impact": "yhteiskehitys.cli.child_impact:child_impact",
 }
 """Built-in command → where it is defined; its one-line summary for ``yk --help`` is in
 :mod:`.summaries`, generated from the command's own docstring by ``make docs``."""

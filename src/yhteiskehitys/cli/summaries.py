@@ -8,6 +8,7 @@ SUMMARIES: dict[str, str] = {
     "calendar": "Write sessions and meetings as .ics.",
     "certificates": "Write certificates.",
     "checklist": "Show or mark progress per phase.",
+    "child-impact": "Assess a commission's impact on children.",
     "commission": "Commissions through the loop.",
     "consent": "Record a participant's consent.",
     "export": "Write the whole programme to a JSON file.",

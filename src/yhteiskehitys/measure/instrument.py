@@ -130,10 +130,12 @@ class Instrument:
         return tuple(item for item in self.items if item.dimension == dimension)
 
 
-def load_instrument(path: Path, converter: cattrs.Converter) -> Instrument:
-    """Read an instrument file; every problem is raised at once as ``FILE: field: reason``."""
-    from ..convert import read_toml, structure
+def load_instrument(path: Path, converter: cattrs.Converter | None = None) -> Instrument:
+    """Read an instrument file; every problem is raised at once as ``FILE: field: reason``.
+    Without ``converter``, the core's TOML converter is used (what a plugin's own file needs)."""
+    from ..convert import make_converter, read_toml, structure
 
+    converter = converter or make_converter("toml")
     return structure(read_toml(path), Instrument, converter, path.name)
 
 

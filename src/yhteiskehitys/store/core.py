@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .repos.records import FeedbackRepo, PilotRepo, ThemeRepo
     from .repos.sessions import FindingRepo, SessionRepo
     from .repos.subjects import CommissionRepo, IdeaRepo
+    from .repos.child_impacts import ChildImpactRepo
     from .stickers import StickerRepo
     from .surveys import SurveyRepo
 
@@ -176,6 +177,12 @@ class Transaction:
         from .surveys import SurveyRepo
 
         return SurveyRepo(self)
+
+    @cached_property
+    def child_impacts(self) -> ChildImpactRepo:
+        from .repos.child_impacts import ChildImpactRepo
+
+        return ChildImpactRepo(self)
 
     @cached_property
     def stickers(self) -> StickerRepo:
