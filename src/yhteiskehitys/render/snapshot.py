@@ -54,6 +54,7 @@ class Records:
     findings: tuple[Finding, ...] = field(default=(), converter=as_tuple)
     responses: tuple[Response, ...] = field(default=(), converter=as_tuple)
     report_backs: tuple[Any, ...] = field(default=(), converter=as_tuple)
+    child_impacts: tuple[Any, ...] = field(default=(), converter=as_tuple)
     feedback: tuple[CollaborationFeedback, ...] = field(default=(), converter=as_tuple)
     pilots: tuple[Pilot, ...] = field(default=(), converter=as_tuple)
     participants: tuple[Participant, ...] = field(default=(), converter=as_tuple)
@@ -111,6 +112,7 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
         "findings": tx.findings.list(),
         "responses": tx.responses.list(),
         "report_backs": tx.report_backs.list(),
+        "child_impacts": tx.child_impacts.list(),
         "feedback": tx.feedback.list(),
         "pilots": tx.pilots.list(),
         "progress": tx.checklist.done(),
