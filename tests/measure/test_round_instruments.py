@@ -22,7 +22,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "stores"
 
 
 def answers(path: Path, instrument, rows) -> Path:
-    header = ";".join(["Vastaaja", *[f"{i}. {it.text.fi}" for i, it in enumerate(instrument.items, 1)]])
+    header = ";".join(
+        ["Vastaaja", *[f"{i}. {it.text.fi}" for i, it in enumerate(instrument.items, 1)]]
+    )
     lines = [header, *(";".join([str(n), *map(str, r)]) for n, r in enumerate(rows, 1))]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     return path
@@ -79,8 +81,8 @@ def test_an_old_store_with_answers_gets_each_groups_instrument(tmp_path):
         conn.exec_driver_sql(
             "INSERT INTO survey_rounds (name, instrument, instrument_version, items, dimensions, "
             "created) VALUES ('r1', 'barometer-lapset', '1', "
-            "'[\"heard1\",\"heard2\",\"influence1\",\"influence2\",\"belonging1\",\"belonging2\"]',"
-            " '[\"heard\",\"influence\",\"belonging\"]', '2024-03-01 00:00:00.000000')"
+            '\'["heard1","heard2","influence1","influence2","belonging1","belonging2"]\','
+            ' \'["heard","influence","belonging"]\', \'2024-03-01 00:00:00.000000\')'
         )
         conn.exec_driver_sql(
             "INSERT INTO survey_imports (round, at, operator, reader, source, sha256, rows) "

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from yhteiskehitys_perhekeskus.model import FamilyRule, family_centre_model
 
 import yhteiskehitys
-from yhteiskehitys import catalogue, open_programme
+from yhteiskehitys import open_programme
 from yhteiskehitys.cli.main import main
 from yhteiskehitys.testing import strategies as yks
 from yhteiskehitys.testing.conformance import check_plugin
@@ -178,7 +178,9 @@ def test_a_child_without_a_guardians_consent_is_found(family_centre, tmp_path):
 
 
 def _children_faces(path: Path, instrument, answers):
-    header = ";".join(["Vastaaja", *[f"{i}. {it.text.fi}" for i, it in enumerate(instrument.items, 1)]])
+    header = ";".join(
+        ["Vastaaja", *[f"{i}. {it.text.fi}" for i, it in enumerate(instrument.items, 1)]]
+    )
     lines = [header, *(";".join([str(n), *map(str, row)]) for n, row in enumerate(answers, 1))]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     return path
@@ -196,7 +198,7 @@ def test_one_round_holds_the_childrens_and_the_parents_answers_side_by_side(
                           instrument="barometer-lapset", reader="webropol")  # fmt: skip
     p.surveys.import_file(parents, round="2025-kevat", group="parents", instrument="barometer",
                           reader="webropol")  # fmt: skip
-    ((round_, groups),) = p.surveys.overview()
+    ((_round, groups),) = p.surveys.overview()
     assert {(g.group, g.instrument) for g in groups} == {
         ("children", "barometer-lapset"), ("parents", "barometer")
     }  # fmt: skip

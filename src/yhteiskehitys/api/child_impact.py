@@ -1,4 +1,4 @@
-"""Child impact assessment (lapsivaikutusten arviointi) of commissions: ``programme.child_impacts``."""
+"""Child impact assessment (lapsivaikutusten arviointi): ``programme.child_impacts``."""
 
 from __future__ import annotations
 

@@ -363,8 +363,9 @@ def _panels(
         return []
     linked = {
         g: triples
-        for g, triples in repo.panel(rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes])
-        .items()
+        for g, triples in repo.panel(
+            rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes]
+        ).items()
         if (rounds[0].id, g) in keys and (rounds[-1].id, g) in keys
     }
     if not linked:

@@ -104,7 +104,9 @@ def read_tally(path: Path, instrument: Instrument) -> Tally:
     if n_problems:
         if n_problems > len(problems):
             problems.append(f"{path.name}: ... and {n_problems - len(problems)} more bad rows")
-        raise ConfigError([*problems, f"{path.name}: {n_problems} bad row(s); nothing was imported"])
+        raise ConfigError(
+            [*problems, f"{path.name}: {n_problems} bad row(s); nothing was imported"]
+        )
     if not sum(tally.values()):
         raise ConfigError([f"{path.name}: line 2: no stickers after the header"])
     return dict(tally)
@@ -128,7 +130,8 @@ def _row(
         return f"activity: longer than {MAX_ACTIVITY} characters"
     if activities:
         if activity.casefold() not in activities:
-            return f"activity: {activity!r} is not on the board ({', '.join(sorted(set(activities.values())))})"
+            known = ", ".join(sorted(set(activities.values())))
+            return f"activity: {activity!r} is not on the board ({known})"
         activity = activities[activity.casefold()]
     face_text = cell(face_at)
     face = faces.get(face_text.casefold())

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from .audit import AuditLog
     from .repos.checklist import ChecklistRepo
+    from .repos.child_impacts import ChildImpactRepo
     from .repos.loop import LoopRepo
     from .repos.network import ActorRepo, OrganisationRepo
     from .repos.outcomes import ReportBackRepo, ResponseRepo
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from .repos.records import FeedbackRepo, PilotRepo, ThemeRepo
     from .repos.sessions import FindingRepo, SessionRepo
     from .repos.subjects import CommissionRepo, IdeaRepo
-    from .repos.child_impacts import ChildImpactRepo
     from .stickers import StickerRepo
     from .surveys import SurveyRepo
 

@@ -86,6 +86,8 @@ class StickerRepo:
             .order_by(t.c.round, t.c.grp, t.c.activity, t.c.face)
         )
         out: dict[tuple[int, str], dict[tuple[str, int], int]] = {}
-        for round_id, group, activity, face, n in self.conn.execute(query):
-            out.setdefault((round_id, group), {})[(activity, int(face))] = int(n or 0)
+        for row in self.conn.execute(query).all():
+            round_id, group, activity, face, n = (int(row[0]), str(row[1]), str(row[2]),
+                                                  int(row[3]), int(row[4] or 0))  # fmt: skip
+            out.setdefault((round_id, group), {})[(activity, face)] = n
         return out

@@ -96,11 +96,36 @@ PHASES = (
             en="The family centre's network, and families on board",
         ),
         items=(
-            _item("map_family_services", "Kokoa perhekeskuksen verkosto: neuvola, varhaiskasvatus, sosiaalipalvelut, järjestöt, seurakunta", "Samla familjecentrets nätverk: rådgivning, småbarnspedagogik, socialtjänster, organisationer, församling", "Gather the family centre's network: child health clinic, early education, social services, NGOs, parish"),
-            _item("youth_council_seat", "Pyydä nuorisovaltuustolta jäsen perhekeskuksen verkostoon", "Be ungdomsfullmäktige om en medlem i familjecentrets nätverk", "Ask the youth council for a member in the family-centre network"),
-            _item("developer_parents_group", "Perusta kehittäjävanhempien ryhmä", "Grunda en grupp av utvecklarföräldrar", "Found a developer-parents group"),
-            _item("family_representative", "Nimeä perheiden edustaja, joka kutsutaan jokaiseen työpajaan", "Utse en familjerepresentant som bjuds in till varje verkstad", "Name a family representative who is invited to every workshop"),
-            _item("guardian_consent", "Sovi, miten huoltajien suostumus lasten osallistumiseen pyydetään ja kirjataan", "Kom överens om hur vårdnadshavarnas samtycke till barnens deltagande begärs och registreras", "Agree how guardians' consent for children's taking part is asked and recorded"),
+            _item(
+                "map_family_services",
+                "Kokoa perhekeskuksen verkosto: neuvola, varhaiskasvatus, sosiaalipalvelut, järjestöt, seurakunta",
+                "Samla familjecentrets nätverk: rådgivning, småbarnspedagogik, socialtjänster, organisationer, församling",
+                "Gather the family centre's network: child health clinic, early education, social services, NGOs, parish",
+            ),
+            _item(
+                "youth_council_seat",
+                "Pyydä nuorisovaltuustolta jäsen perhekeskuksen verkostoon",
+                "Be ungdomsfullmäktige om en medlem i familjecentrets nätverk",
+                "Ask the youth council for a member in the family-centre network",
+            ),
+            _item(
+                "developer_parents_group",
+                "Perusta kehittäjävanhempien ryhmä",
+                "Grunda en grupp av utvecklarföräldrar",
+                "Found a developer-parents group",
+            ),
+            _item(
+                "family_representative",
+                "Nimeä perheiden edustaja, joka kutsutaan jokaiseen työpajaan",
+                "Utse en familjerepresentant som bjuds in till varje verkstad",
+                "Name a family representative who is invited to every workshop",
+            ),
+            _item(
+                "guardian_consent",
+                "Sovi, miten huoltajien suostumus lasten osallistumiseen pyydetään ja kirjataan",
+                "Kom överens om hur vårdnadshavarnas samtycke till barnens deltagande begärs och registreras",
+                "Agree how guardians' consent for children's taking part is asked and recorded",
+            ),
         ),
     ),
     Phase(
@@ -111,10 +136,30 @@ PHASES = (
             en="Low-threshold ideas and evaluation",
         ),
         items=(
-            _item("idea_channels", "Kerää ideoita tapahtumissa, kohtaamispaikoissa ja sosiaalisessa mediassa", "Samla idéer på evenemang, mötesplatser och i sociala medier", "Collect ideas at events, meeting places and on social media"),
-            _item("sticker_evaluation", "Arvioi kohtaamispaikan toimintaa lasten kanssa kuvin ja tarroin", "Utvärdera mötesplatsens verksamhet med barnen med bilder och klistermärken", "Evaluate the meeting place's activity with children by pictures and stickers"),
-            _item("parent_evaluation", "Arvioi toimintaa vanhempien kanssa samalla kierroksella", "Utvärdera verksamheten med föräldrarna under samma omgång", "Evaluate the activity with parents in the same round"),
-            _item("child_impact", "Arvioi lapsivaikutukset jokaisessa toimeksiannossa", "Bedöm konsekvenserna för barn i varje uppdrag", "Assess the impact on children in every commission"),
+            _item(
+                "idea_channels",
+                "Kerää ideoita tapahtumissa, kohtaamispaikoissa ja sosiaalisessa mediassa",
+                "Samla idéer på evenemang, mötesplatser och i sociala medier",
+                "Collect ideas at events, meeting places and on social media",
+            ),
+            _item(
+                "sticker_evaluation",
+                "Arvioi kohtaamispaikan toimintaa lasten kanssa kuvin ja tarroin",
+                "Utvärdera mötesplatsens verksamhet med barnen med bilder och klistermärken",
+                "Evaluate the meeting place's activity with children by pictures and stickers",
+            ),
+            _item(
+                "parent_evaluation",
+                "Arvioi toimintaa vanhempien kanssa samalla kierroksella",
+                "Utvärdera verksamheten med föräldrarna under samma omgång",
+                "Evaluate the activity with parents in the same round",
+            ),
+            _item(
+                "child_impact",
+                "Arvioi lapsivaikutukset jokaisessa toimeksiannossa",
+                "Bedöm konsekvenserna för barn i varje uppdrag",
+                "Assess the impact on children in every commission",
+            ),
         ),
     ),
     Phase(
@@ -125,9 +170,24 @@ PHASES = (
             en="Tell families and children what came of it",
         ),
         items=(
-            _item("tell_children", "Kerro lapsille heidän ymmärtämällään tavalla, mitä heidän ideoilleen tapahtui", "Berätta för barnen på ett sätt de förstår vad som hände med deras idéer", "Tell the children, in a way they understand, what happened to their ideas"),
-            _item("tell_parents", "Jaa vanhemmille tiivistelmä ja päätökset", "Dela ett sammandrag och besluten med föräldrarna", "Share a summary and the decisions with the parents"),
-            _item("root_in_structures", "Kytke toiminta perhekeskuksen pysyviin rakenteisiin", "Koppla verksamheten till familjecentrets permanenta strukturer", "Root the work in the family centre's permanent structures"),
+            _item(
+                "tell_children",
+                "Kerro lapsille heidän ymmärtämällään tavalla, mitä heidän ideoilleen tapahtui",
+                "Berätta för barnen på ett sätt de förstår vad som hände med deras idéer",
+                "Tell the children, in a way they understand, what happened to their ideas",
+            ),
+            _item(
+                "tell_parents",
+                "Jaa vanhemmille tiivistelmä ja päätökset",
+                "Dela ett sammandrag och besluten med föräldrarna",
+                "Share a summary and the decisions with the parents",
+            ),
+            _item(
+                "root_in_structures",
+                "Kytke toiminta perhekeskuksen pysyviin rakenteisiin",
+                "Koppla verksamheten till familjecentrets permanenta strukturer",
+                "Root the work in the family centre's permanent structures",
+            ),
         ),
     ),
 )

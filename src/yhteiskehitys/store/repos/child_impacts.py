@@ -39,9 +39,8 @@ class ChildImpactRepo:
         self.tx.require_write()
         unknown = sorted(set(answers) - set(QUESTIONS))
         if unknown:
-            raise NotFoundError(
-                f"child impact: no question {', '.join(unknown)} (questions: {', '.join(QUESTIONS)})"
-            )
+            questions = ", ".join(QUESTIONS)
+            raise NotFoundError(f"child impact: no question {', '.join(unknown)} ({questions})")
         known = self.conn.execute(
             sa.select(commissions.c.id).where(commissions.c.id == commission)
         ).first()
@@ -69,4 +68,8 @@ class ChildImpactRepo:
 
 
 def _dump(impact: ChildImpact) -> dict[str, Any]:
-    return {**impact.answers(), "recorded": impact.recorded.isoformat(), "operator": impact.operator}
+    return {
+        **impact.answers(),
+        "recorded": impact.recorded.isoformat(),
+        "operator": impact.operator,
+    }
