@@ -1,4 +1,5 @@
-"""The family-centre model's checks, run by ``yk validate``.
+"""The family-centre model's checks, run by ``yk validate`` on programmes whose model has the
+roles they look for (so a youth programme without a ``child`` role is never checked for them).
 
 - ``family_representative``: a family representative (a participant or actor with the role
   ``family_representative``) is invited to every workshop. The store does not keep
@@ -36,7 +37,15 @@ def _records(ctx: CheckContext) -> dict[str, Any] | None:
         }
 
 
+def _applies(ctx: CheckContext, role: str) -> bool:
+    """The checks hold for programmes whose model has the role they look for (the family-centre
+    model, or a model or programme that took the role over), never for other groups."""
+    return role in ctx.template.roles
+
+
 def family_representative(ctx: CheckContext) -> Iterator[Problem]:
+    if not _applies(ctx, REPRESENTATIVE):
+        return
     found = _records(ctx)
     if found is None:
         return
@@ -70,6 +79,8 @@ def family_representative(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def youth_council_in_network(ctx: CheckContext) -> Iterator[Problem]:
+    if not _applies(ctx, YOUTH_COUNCIL):
+        return
     found = _records(ctx)
     if found is None or not found["actors"]:
         return
@@ -85,6 +96,8 @@ def youth_council_in_network(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def child_guardian_consent(ctx: CheckContext) -> Iterator[Problem]:
+    if not _applies(ctx, "child"):
+        return
     found = _records(ctx)
     if found is None:
         return
