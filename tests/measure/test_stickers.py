@@ -133,6 +133,9 @@ def test_yk_imports_a_tally_and_shows_it(tmp_path, capsys):
     assert "--group" in capsys.readouterr().err
     assert main([*args, "--group", "children"]) == 0
     assert "Imported 41 stickers into round r1 (children 41)." in capsys.readouterr().out
+    assert main(["measure", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "Stickers on each face; <5 = fewer than 5 stickers" in text and "Mean" not in text
     assert main(["measure", str(folder), "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert '"stickers": 12' in out and '"<5"' in out

@@ -27,7 +27,8 @@ def survey() -> None:
     "--round", "round_name", required=True, metavar="R", help="The round, e.g. 2024-spring."
 )
 @click.option("--group", metavar="G", help="Respondent group: participant, comparison or your own "
-              "(or map a group column in the mapping file).")  # fmt: skip
+              "(or map a group column in the mapping file); needed for a sticker tally. A round "
+              "holds one instrument per group.")  # fmt: skip
 @click.option("--reader", "reader_name", metavar="NAME", help="csv, webropol, limesurvey, msforms, "
               "googleforms or a plugin's (default: the mapping's reader, else csv).")  # fmt: skip
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -75,9 +75,17 @@ def as_text(tables: Sequence[PublishedTable]) -> str:
         out.append("")
     if tables:
         k = tables[0].k
-        out.append(f"Mean [95 % CI]; <{k} = fewer than {k} respondents, or hidden so that such a "
-                   "group cannot be worked out from the others.")  # fmt: skip
+        if not all(_is_stickers(t) for t in tables):
+            out.append(f"Mean [95 % CI]; <{k} = fewer than {k} respondents, or hidden so that "
+                       "such a group cannot be worked out from the others.")  # fmt: skip
+        if any(_is_stickers(t) for t in tables):
+            out.append(f"Stickers on each face; <{k} = fewer than {k} stickers, or hidden so "
+                       "that such a count cannot be worked out from the others.")  # fmt: skip
     return "\n".join(out)
+
+
+def _is_stickers(table: PublishedTable) -> bool:
+    return any(isinstance(c, Cell) and "stickers" in c.values for c in table.cells.values())
 
 
 def _plain(value: Cell | Derived | Suppressed) -> Any:
