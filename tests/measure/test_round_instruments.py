@@ -101,3 +101,20 @@ def test_an_old_store_with_answers_gets_each_groups_instrument(tmp_path):
             (table,) = measure(tx.surveys, INSTRUMENTS, k=5, lang="en")
     assert (group.group, group.instrument) == ("participant", "barometer-lapset")
     assert table.cells[("participant", "r1")].n == 6
+
+
+def test_a_persons_answers_are_named_by_their_groups_instrument(store, tmp_path):
+    from yhteiskehitys.store.rights import _survey_answers
+
+    kids, adults = INSTRUMENTS["barometer-lapset"], INSTRUMENTS["barometer"]
+    _import(store, answers(tmp_path / "k.csv", kids, [[3] * 6] * 5), "r1", kids.name, "children")
+    _import(store, answers(tmp_path / "p.csv", adults, [[4] * 12] * 6), "r1", adults.name,
+            "parents")  # fmt: skip
+    r = schema.survey_responses
+    with store.transaction() as tx:
+        first = sa.select(sa.func.min(r.c.id)).where(r.c.grp == "parents").scalar_subquery()
+        tx.conn.execute(r.update().where(r.c.id == first).values(respondent_key="k-6"))
+    with store.read() as tx:
+        (found,) = _survey_answers(tx, ["k-6"])
+    assert found["group"] == "parents"
+    assert list(found["answers"]) == list(adults.item_ids())
