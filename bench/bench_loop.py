@@ -51,6 +51,7 @@ WITH subj AS (
 ),
 flag AS MATERIALIZED (
   SELECT kind, id, actor, theme, state, state_since,
+         state = 'reported_back' AND follow_up IS NULL AS closed,
          CASE WHEN (state = 'delivered' AND state_since < :respond_cut)
                 OR (state = 'responded' AND state_since < :report_cut)
                 OR follow_up < :today THEN 1 ELSE 0 END AS overdue
@@ -60,15 +61,15 @@ SELECT 'state', kind, state, count(*), sum(overdue), NULL FROM flag GROUP BY kin
 UNION ALL
 SELECT 'theme', NULL, theme, count(*), sum(overdue),
        sum(state IN ('delivered', 'responded', 'reported_back')) * 1000000
-       + sum(state = 'reported_back') FROM flag GROUP BY theme
+       + sum(closed) FROM flag GROUP BY theme
 UNION ALL
 SELECT 'actor', NULL, actor, count(*), sum(overdue),
        sum(state IN ('delivered', 'responded', 'reported_back')) * 1000000
-       + sum(state = 'reported_back') FROM flag GROUP BY actor
+       + sum(closed) FROM flag GROUP BY actor
 {medians}
 UNION ALL
 SELECT * FROM (SELECT 'open', kind, id, overdue, NULL, state_since FROM flag
-               WHERE state <> 'reported_back' OR overdue = 1
+               WHERE NOT closed
                ORDER BY overdue DESC, date(state_since), kind, id LIMIT 20)
 """
 

@@ -16,6 +16,8 @@ from yhteiskehitys.plugins import get_plugin_manager
 from yhteiskehitys.testing.conformance import check_plugin
 
 BUILTIN = "yhteiskehitys.builtin.eligibility"
+ELECTIONS = "yhteiskehitys.builtin.elections"
+"""The elections' own rule (age on the election day) comes from the built-in elections plugin."""
 
 
 @attrs.frozen(kw_only=True)
@@ -55,12 +57,17 @@ class OffersTwice:
 def test_the_builtin_rules_come_from_a_builtin_plugin():
     pm = get_plugin_manager(entry_points=False)
     assert pm.get_plugin(BUILTIN) is eligibility
+    from yhteiskehitys.decide.elections.rules import AgeOnDayRule
+
+    assert set(catalogue.eligibility_rules(pm)) == {*BUILTIN_RULES, AgeOnDayRule}
+    pm.unregister(name=ELECTIONS)
     assert set(catalogue.eligibility_rules(pm)) == set(BUILTIN_RULES)
 
 
 def test_without_the_builtin_plugin_there_are_no_builtin_rules():
     pm = get_plugin_manager(entry_points=False)
     pm.unregister(name=BUILTIN)
+    pm.unregister(name=ELECTIONS)
     assert catalogue.eligibility_rules(pm) == []
 
 

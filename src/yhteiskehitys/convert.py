@@ -9,6 +9,9 @@
 - times carry a time zone; JSON writes them as UTC ISO strings with microseconds and ``Z``;
 - :class:`Text` may be written as a plain string, meaning the Finnish text;
 - eligibility rules are a tagged union on their ``rule`` key, open to plugins' rule classes;
+- a programme's ``vocabulary`` is written with only the kinds it adds words to;
+- a field added to a stored record after release (``Session.ideas``) is left out while empty,
+  so a record written before it existed reads and exports exactly as it did;
 - every problem in a file is collected, then raised as one :class:`ConfigError` whose lines read
   ``FILE: dotted.field.path: reason``.
 """
@@ -35,11 +38,14 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .errors import ConfigError, FieldValueError
+from .model.records import Session
 from .model.target_group import BUILTIN_RULES, EligibilityRule
 from .model.text import Text
+from .model.vocabulary import KINDS as VOCABULARY_KINDS
+from .model.vocabulary import Vocabulary
 
 T = TypeVar("T")
 FORMATS = ("json", "toml")
@@ -127,10 +133,25 @@ def configure_converter(
         converter.register_unstructure_hook(date, lambda d: d.isoformat())
         converter.register_unstructure_hook(datetime, iso_utc)
 
+    converter.register_unstructure_hook(
+        Session,
+        make_dict_unstructure_fn(Session, converter, ideas=override(omit_if_default=True)),
+    )
+
     text_fn = make_dict_structure_fn(Text, converter, _cattrs_forbid_extra_keys=True)
     converter.register_structure_hook(
         Text, lambda v, t: Text(fi=v) if isinstance(v, str) else text_fn(v, t)
     )
+
+    def unstructure_vocabulary(vocabulary: Vocabulary) -> dict[str, Any]:
+        # Only the words a programme adds, so a new programme.toml has no empty tables.
+        return {
+            kind: {word: converter.unstructure(text, Text) for word, text in words.items()}
+            for kind in VOCABULARY_KINDS
+            if (words := getattr(vocabulary, kind))
+        }
+
+    converter.register_unstructure_hook(Vocabulary, unstructure_vocabulary)
 
     registry = {rule.kind: rule for rule in rules}
 
@@ -327,8 +348,9 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 
 
 def _drop_none(value: Any) -> Any:
+    """TOML has no null; an empty table (``vocabulary`` with no words) is left out too."""
     if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+        return {k: _drop_none(v) for k, v in value.items() if v is not None and v != {}}
     if isinstance(value, list):
         return [_drop_none(v) for v in value]
     return value

@@ -28,6 +28,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.measure",
     "yhteiskehitys.builtin.loop_checks",
     "yhteiskehitys.builtin.vocabulary_checks",
+    "yhteiskehitys.builtin.elections",
 )
 
 

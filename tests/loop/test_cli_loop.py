@@ -247,6 +247,8 @@ def folder(tmp_path_factory) -> Path:
             "2024-05-01",
             "--barrier",
             "Aikataulut #time",
+            "--challenge",
+            "Tiedonkulku kuntaan #information",
             "--success",
             "Innostus #engagement",
         ],
@@ -346,7 +348,7 @@ def test_show_and_list(folder):
 
 def test_loop_in_three_formats(folder):
     out = yk(folder, "loop", "--today", "2024-06-01").stdout
-    assert "Closure rate 67% (2 of 3 delivered told back)" in out
+    assert "Closure rate 67% (2 of 3 delivered told back a final answer)" in out
     assert "OVERDUE" in out
     data = json.loads(yk(folder, "loop", "--today", "2024-06-01", "--format", "json").stdout)
     assert data["closed"] == 2 and data["delivered"] == 3 and data["overdue"] == 1
@@ -363,7 +365,11 @@ def test_status_is_one_screen(folder):
     assert "Feedback loop: 2 open, 1 overdue" in out
     assert "OVERDUE idea i1" in out
     assert "2024-06-06 Nuorten aikuisten palvelujen asiantuntijaverkosto" in out
-    assert "tyollisyys rated 4/5: Aikataulut; Innostus" in out
+    assert "tyollisyys rated 4/5" in out
+    # every note survives, the challenge too
+    assert "    barrier: Aikataulut" in out
+    assert "    challenge: Tiedonkulku kuntaan" in out
+    assert "    success: Innostus" in out
     assert "Phases" in out
 
 

@@ -62,6 +62,10 @@ def test_a_second_response_needs_a_pending_one():
         check_transition("idea", "i1", "responded", "responded", pending=False)
     check_transition("idea", "i1", "responded", "responded", pending=True)
     check_transition("commission", "c1", "reported_back", "responded", pending=True)
+    with pytest.raises(TransitionRefused) as info:
+        check_transition("commission", "c1", "reported_back", "responded", pending=False)
+    assert "Allowed next: none (the loop is closed)." in str(info.value)
+    assert info.value.allowed == ()
 
 
 def test_unknown_kind_and_state_are_refused():

@@ -126,7 +126,12 @@ def test_sql_figures_equal_the_definition(store, seed):
         subjects, transitions, respond_days=30, report_back_days=14, today=today, open_limit=15
     )
     assert got.counts == want.counts
-    assert (got.delivered, got.closed, got.overdue) == (want.delivered, want.closed, want.overdue)
+    assert (got.delivered, got.closed, got.interim, got.overdue) == (
+        want.delivered,
+        want.closed,
+        want.interim,
+        want.overdue,
+    )
     assert got.by_theme == want.by_theme and got.by_actor == want.by_actor
     assert got.open_loops == want.open_loops
     assert [(s.kind, s.stage, s.n) for s in got.stages] == [

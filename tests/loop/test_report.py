@@ -26,7 +26,7 @@ S = summarise(ROWS, [], respond_days=30, report_back_days=14, today=date(2024, 6
 
 def test_table_flags_the_overdue_step_and_the_rate():
     text = as_table(S)
-    assert "Closure rate 50% (1 of 2 delivered told back)" in text
+    assert "Closure rate 50% (1 of 2 delivered told back a final answer)" in text
     assert "OVERDUE: no response 61 days after delivery (31 days late)" in text
     assert "(no theme)" in text and "(not routed)" in text
 

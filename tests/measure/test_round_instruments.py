@@ -14,7 +14,7 @@ from yhteiskehitys.measure import registry
 from yhteiskehitys.measure.importing import import_export
 from yhteiskehitys.measure.results import measure
 from yhteiskehitys.plugins import get_plugin_manager
-from yhteiskehitys.store import open_store, schema
+from yhteiskehitys.store import CURRENT_VERSION, open_store, schema
 
 PM = get_plugin_manager()
 INSTRUMENTS = registry.instruments(PM)
@@ -57,7 +57,7 @@ def test_children_and_parents_answer_one_round_side_by_side(store, tmp_path):
     assert parents_total.cols == ("r1",) and parents_total.rows == ("parents",)
     assert parents_total.cells[("parents", "r1")].n == 8
     means = {t.title[-5:]: t.rows for t in items if t.title.startswith("heard1") and ")" in t.title}
-    assert means == {"(1-3)": ("children",), "(1-5)": ("parents",)}
+    assert means == {"(1–3)": ("children",), "(1–5)": ("parents",)}
 
 
 def test_a_file_with_a_group_column_cannot_switch_a_groups_instrument(store, tmp_path):
@@ -95,7 +95,7 @@ def test_an_old_store_with_answers_gets_each_groups_instrument(tmp_path):
             )
     engine.dispose()
     with open_store(old) as store:
-        assert store.migrated == [6]
+        assert store.migrated == list(range(6, CURRENT_VERSION + 1))
         with store.read() as tx:
             (group,) = tx.surveys.groups([1]).values()
             (table,) = measure(tx.surveys, INSTRUMENTS, k=5, lang="en")

@@ -135,7 +135,7 @@ def test_yk_imports_a_tally_and_shows_it(tmp_path, capsys):
     assert "Imported 41 stickers into round r1 (children 41)." in capsys.readouterr().out
     assert main(["measure", str(folder)]) == 0
     text = capsys.readouterr().out
-    assert "Stickers on each face; <5 = fewer than 5 stickers" in text and "Mean" not in text
+    assert "Tarroja kullakin kasvolla; <5 = alle 5 tarraa" in text and "Keskiarvo" not in text
     assert main(["measure", str(folder), "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert '"stickers": 12' in out and '"<5"' in out

@@ -293,7 +293,7 @@ def test_measure_reports_change_and_did_that_python_recomputes(programme, tmp_pa
 
     assert yk("measure", programme, "--by", "dimension") == 0
     text = capsys.readouterr().out
-    assert "Tulla kuulluksi (0-100)" in text and "α=" in text
+    assert "Tulla kuulluksi (0–100)" in text and "α=" in text
     assert (
         yk("measure", programme, "--by", "item", "--format", "csv", "--round", "2024-spring") == 0
     )
@@ -331,10 +331,22 @@ def test_small_groups_are_never_published(programme, tmp_path, capsys):
                         assert not 1 <= cell["n"] < 5
         first = {row["row"]: row["cells"] for row in data["tables"][0]["rows"]}
         assert first["comparison"]["2024-spring"] == "<5"
-        assert first["other"]["2024-spring"] == "<5"  # secondary: the smallest other group
+        assert first["other"]["2024-spring"] == "hidden"  # secondary: the smallest other group
         assert first["participant"]["2024-spring"]["n"] == (25 if by != "item" else 22)
     assert yk("measure", programme) == 0
-    assert "<5" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "<5" in out and "hidden" in out.replace("piilotettu", "hidden")
+    assert yk("measure", programme, "--lang", "en") == 0
+    out = capsys.readouterr().out
+    assert "<5 = fewer than 5 respondents" in out
+    assert "hidden = hidden so that a smaller group cannot be worked out" in out
+    for lang, primary, secondary in (
+        ("fi", "<5 = alle 5 vastaajaa", "piilotettu = piilotettu, jotta pienempää ryhmää"),
+        ("sv", "<5 = färre än 5 svarande", "dold = dold så att en mindre grupp"),
+    ):
+        assert yk("measure", programme, "--lang", lang) == 0
+        out = capsys.readouterr().out
+        assert primary in out and secondary in out
 
 
 def test_store_import_and_aggregates_on_each_backend(store, tmp_path):
@@ -381,7 +393,7 @@ def test_alpha_of_fewer_than_k_complete_answers_is_not_shown(programme, tmp_path
     capsys.readouterr()
     assert yk("measure", programme, "--by", "dimension", "--format", "json") == 0
     tables = {t["title"]: t for t in json.loads(capsys.readouterr().out)["tables"]}
-    heard = tables["Tulla kuulluksi (0-100)"]["rows"][0]["cells"]["r1"]
+    heard = tables["Tulla kuulluksi (0–100)"]["rows"][0]["cells"]["r1"]
     assert heard["n"] == 12 and "alpha" not in heard
-    influence = tables["Vaikuttaminen (0-100)"]
+    influence = tables["Vaikuttaminen (0–100)"]
     assert "alpha" in influence["rows"][0]["cells"]["r1"]

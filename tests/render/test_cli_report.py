@@ -101,7 +101,8 @@ def test_report_reads_the_store_and_does_not_create_one(tmp_path, capsys, exampl
     assert (tmp_path / "site" / "en" / "item" / "c~1.html").exists()
     assert (tmp_path / "site" / "en" / "session" / "s2.html").exists()
     said = (tmp_path / "site" / "en" / "said-did.html").read_text(encoding="utf-8")
-    assert "Kelan verkkopalvelut" in said
+    assert "Hyvä kohtaaminen" in said  # its final answer was told back
+    assert "Kelan verkkopalvelut" not in said  # answered, but the group not told yet
 
 
 SURVEY_GROUPS = {"osallistujat": "participant", "vertailuryhma": "comparison"}

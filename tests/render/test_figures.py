@@ -98,7 +98,7 @@ def test_barometer_with_intervals_and_the_change(tmp_path, capsys):
     text = Page((tmp_path / "s" / "en" / "index.html").read_text(encoding="utf-8")).text
     # The figures of `yk measure` for the example (means, 95 % intervals, change, DiD).
     for shown in (
-        "Participants, 2024-kevat",
+        "Participants, spring 2024",  # the round 2024-kevat by its label
         "53.5",
         "46.7 – 60.4",
         "71.5",

@@ -95,6 +95,7 @@ def fill(tx) -> None:
                 facilitators=["a-city", "P-002"],
                 attendees=["P-001", "P-002", "P-003"],
                 commissions=["C-1"],
+                ideas=["I-1"],
             ),
             Session(id="S-2", date=date(2024, 3, 10), kind="meeting", attendees=["P-001"]),
         ]

@@ -74,6 +74,7 @@ def programmes(draw: st.DrawFn) -> dict[str, list[Any]]:
             attendees=_some(draw, person_ids, 5),
             facilitators=_some(draw, actor_ids + person_ids, 2),
             commissions=_some(draw, commission_ids),
+            ideas=_some(draw, [i.id for i in ideas]),
         )
         for s in draw(_unique(yks.sessions(), 3))
     ]

@@ -204,8 +204,8 @@ def test_one_round_holds_the_childrens_and_the_parents_answers_side_by_side(
     }  # fmt: skip
     tables = p.measure(lang="en")
     titles = [t.title for t in tables]
-    assert titles == ["Children's participation barometer (0-100)",
-                      "Participation barometer (0-100)"]  # fmt: skip
+    assert titles == ["Children's participation barometer (0–100)",
+                      "Participation barometer (0–100)"]  # fmt: skip
     assert tables[0].rows == ("children",) and tables[1].rows == ("parents",)
     assert tables[0].cells[("children", "2025-kevat")].n == 6
     assert tables[1].cells[("parents", "2025-kevat")].n == 7

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..validation import Validation
     from .checklist import ChecklistVerbs
     from .child_impact import ChildImpactVerbs
+    from .elections import ElectionVerbs
     from .people import ConsentVerbs, ParticipantVerbs
     from .recording import (
         ActorVerbs,
@@ -278,6 +279,13 @@ class OpenProgramme:
         from .child_impact import ChildImpactVerbs
 
         return ChildImpactVerbs(self)
+
+    @functools.cached_property
+    def elections(self) -> ElectionVerbs:
+        """Youth-council elections (nuorisovaltuustovaalit)."""
+        from .elections import ElectionVerbs
+
+        return ElectionVerbs(self)
 
     @functools.cached_property
     def checklist(self) -> ChecklistVerbs:

@@ -37,17 +37,14 @@ class SessionVerbs(_Verbs):
         facilitators: Sequence[str] = (),
         attendees: Sequence[str] = (),
         commissions: Sequence[str] = (),
+        ideas: Sequence[str] = (),
     ) -> Session:
-        """Add a session; ``kind`` must be one of the model's session kinds."""
+        """Add a session; ``kind`` must be one of the model's session kinds or one the
+        programme adds under ``[vocabulary.session_kinds]``. It may handle commissions and ideas
+        alike (each must be in the store)."""
         from ..model import Session
 
-        kinds = self.programme.template.session_kinds
-        if kind not in kinds:
-            raise FieldError(
-                "kind",
-                f"{kind!r} is not a session kind of the model (known: {', '.join(kinds)})",
-                record=f"session {session_id!r}",
-            )
+        self._check_kind(session_id, kind)
         new = build(
             Session,
             id=session_id,
@@ -58,15 +55,108 @@ class SessionVerbs(_Verbs):
             facilitators=tuple(facilitators),
             attendees=tuple(attendees),
             commissions=tuple(commissions),
+            ideas=tuple(ideas),
         )
         with self.programme.transaction() as tx:
             tx.sessions.add(new)
         return new
 
+    def _check_kind(self, session_id: str, kind: str) -> None:
+        from ..model import known_words
+
+        kinds = known_words(self.programme.template, self.programme.programme, "session_kinds")
+        if kind not in kinds:
+            raise FieldError(
+                "kind",
+                f"{kind!r} is not a session kind of the model (known: {', '.join(kinds)}); "
+                f"use one of those, or add it to programme.toml: [vocabulary.session_kinds] "
+                f'{kind} = {{ fi = "…", sv = "…", en = "…" }}',
+                record=f"session {session_id!r}",
+            )
+
     def list(self) -> list[Session]:
         """Sessions by date."""
         with self.programme.read() as tx:
             return sorted(tx.sessions.list(), key=lambda s: (s.date, s.id))
+
+    def edit(
+        self,
+        session_id: str,
+        *,
+        date: date | None = None,
+        kind: str | None = None,
+        title: str | None = None,
+        methods: Sequence[str] | None = None,
+        facilitators: Sequence[str] | None = None,
+        attendees: Sequence[str] | None = None,
+        commissions: Sequence[str] | None = None,
+        ideas: Sequence[str] | None = None,
+    ) -> Session:
+        """Correct a session: each field given replaces the stored one; ``None`` keeps it.
+        Checked as :meth:`add` checks, one audited update.
+
+        A new date must not fall after a finding recorded in the session: the group cannot have
+        given its view before it met."""
+        lists = {
+            "methods": methods,
+            "facilitators": facilitators,
+            "attendees": attendees,
+            "commissions": commissions,
+            "ideas": ideas,
+        }
+        given: dict[str, object] = {k: tuple(v) for k, v in lists.items() if v is not None}
+        given.update(
+            {k: v for k, v in (("date", date), ("kind", kind), ("title", title)) if v is not None}
+        )
+        if not given:
+            raise YhteiskehitysError(
+                f"session {session_id!r}: nothing to change; give at least one field"
+            )
+        if kind is not None:
+            self._check_kind(session_id, kind)
+        with self.programme.transaction(create=False) as tx:
+            old = tx.sessions.get(session_id)
+            new = evolve(old, **given)
+            if new.date != old.date:
+                earlier = [
+                    f.id
+                    for f in tx.findings.in_session(session_id)
+                    if f.recorded is not None and f.recorded < new.date
+                ]
+                if earlier:
+                    raise FieldError(
+                        "date",
+                        f"findings {', '.join(earlier)} of session {session_id!r} were recorded "
+                        f"before {new.date.isoformat()}; keep the date, or give the day the "
+                        "session really met",
+                    )
+            tx.sessions.update(new)
+        return new
+
+    def remove(self, session_id: str, *, move_findings_to: str | None = None) -> Session:
+        """Remove a session recorded by mistake (audited). Refused while findings name it,
+        unless ``move_findings_to`` names the session they belong to: they are moved there in
+        the same unit of work, then this one is removed."""
+        with self.programme.transaction(create=False) as tx:
+            old = tx.sessions.get(session_id)
+            found = tx.findings.in_session(session_id)
+            if found and move_findings_to is None:
+                raise FieldError(
+                    "move_findings_to",
+                    f"findings {', '.join(f.id for f in found)} were recorded in session "
+                    f"{session_id!r}; name the session they belong to, and they are moved there "
+                    "before it is removed",
+                )
+            if move_findings_to is not None:
+                if move_findings_to == session_id:
+                    raise FieldError(
+                        "move_findings_to", "name another session, not the one removed"
+                    )
+                tx.sessions.get(move_findings_to)  # an unknown target is refused first
+                for f in found:
+                    tx.findings.update(evolve(f, session=move_findings_to))
+            tx.sessions.remove(session_id)
+        return old
 
 
 class FindingVerbs(_Verbs):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import YhteiskehitysError
 
 if TYPE_CHECKING:
+    from ..loop.actions import ToldBack
+    from ..loop.show import ListedSubject
     from ..store import Transition
     from .programme import OpenProgramme
 
@@ -159,8 +161,9 @@ class SubjectVerbs:
 
     def report_back(
         self, subject: str, *, channel: str, text: str, at: datetime | None = None
-    ) -> Transition:
-        """Record that the group was told the answer (``reported_back``)."""
+    ) -> ToldBack:
+        """Record that the group was told the answer (``reported_back``). The result says
+        whether the loop closed: telling a pending answer leaves it open until its follow-up."""
         from ..loop import actions
         from ..model import ReportBack
         from .build import build
@@ -193,9 +196,13 @@ class SubjectVerbs:
         with self.programme.read() as tx:
             return actions.repo(tx, self.kind).state_of(subject)
 
-    def list(self, *, state: str | None = None, limit: int = 100) -> list[Any]:
-        """Subjects, oldest state first, as rows of id, state, since, actor, theme, title."""
+    def list(
+        self, *, state: str | None = None, limit: int = 100, today: date | None = None
+    ) -> list[ListedSubject]:
+        """Subjects, oldest state first, each with its deadline and whether it is overdue on
+        ``today`` (default: today) and whether its loop is closed."""
         from ..loop.queries import list_subjects
+        from ..loop.show import listed
         from ..model.loop_states import STATES
 
         if state is not None and state not in STATES[self.kind]:
@@ -204,5 +211,7 @@ class SubjectVerbs:
             raise FieldError(
                 "state", f"{state!r} is not a {self.kind} state ({', '.join(STATES[self.kind])})"
             )
+        limits = self.programme.programme.loop_limits
         with self.programme.read() as tx:
-            return list(list_subjects(tx.conn, self.kind, state, limit))
+            rows = list_subjects(tx.conn, self.kind, state, limit)
+        return listed(self.kind, rows, limits, today)

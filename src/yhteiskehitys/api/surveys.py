@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import attrs
 
 from ..errors import FieldError
 
@@ -30,19 +32,27 @@ class SurveyVerbs:
         mapping: Path | str | None = None,
         instrument: str | None = None,
         progress: Callable[[int], None] | None = None,
+        round_label: Sequence[str] | str = (),
     ) -> ImportResult:
         """Import ``file`` into ``round``: every row or none; bad rows are listed by line.
+
+        ``round_label`` gives the round the label reports show: ``"kevät 2024"`` (Finnish, which
+        the other languages fall back to) or ``("fi=kevät 2024", "sv=våren 2024", …)``; without
+        one, reports derive a label from a round id such as ``2024-spring``.
 
         ``reader`` defaults to the mapping file's, else ``csv``; ``instrument`` to the mapping
         file's, else the model's. ``progress`` is called with the bytes read so far.
         """
         from ..measure.importing import import_export
         from ..measure.readers.mapping import ColumnMapping, load_mapping
+        from ..measure.rounds import parse_label
         from ..model._validate import ID_PATTERN
 
         for field, value in (("round", round), ("group", group)):
             if value is not None and not ID_PATTERN.fullmatch(value):
                 raise FieldError(field, "use letters, digits and . _ : -", value=value)
+        labels = (round_label,) if isinstance(round_label, str) else tuple(round_label)
+        label = parse_label(labels)
         prog = self.programme
         columns = (
             load_mapping(Path(mapping), prog.catalogue.converter("toml"))
@@ -51,13 +61,21 @@ class SurveyVerbs:
         )
         chosen_reader = prog.reader(reader or columns.reader or "csv")
         chosen = prog.instrument(instrument or columns.instrument)
+        labels_by_language = (
+            None if label is None else {k: v for k, v in attrs.asdict(label).items() if v}
+        )
         if chosen.is_stickers:
             from ..measure.stickers import import_tally
 
             if group is None:
                 raise FieldError("group", "a sticker tally needs the group whose stickers they are")
             return import_tally(
-                prog.store(), Path(file), round_name=round, instrument=chosen, group=group
+                prog.store(),
+                Path(file),
+                round_name=round,
+                instrument=chosen,
+                group=group,
+                round_label=labels_by_language,
             )
         return import_export(
             prog.store(),
@@ -68,6 +86,7 @@ class SurveyVerbs:
             mapping=columns,
             group=group,
             progress=progress,
+            round_label=labels_by_language,
         )
 
     def overview(self) -> list[tuple[Round, list[RoundGroup]]]:

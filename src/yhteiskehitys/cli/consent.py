@@ -40,3 +40,26 @@ def add_consent(
     with state.programme(folder) as prog:
         number, _ = prog.consents.add(participant_id, kind=kind, given=given, scope=many(scopes))
     click.echo(f"Recorded consent {number} ({kind}) of {participant_id}.")
+
+
+@consent.command("withdraw")
+@click.argument("participant_id", metavar="PARTICIPANT")
+@folder_argument
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    help="The scope withdrawn (repeatable; default: every scope in force).",
+)
+@click.option("--at", "on", type=DAY, required=True, help="The day the withdrawal takes effect.")
+@pass_state
+def withdraw_consent(
+    state: State, participant_id: str, folder: Path, scopes: tuple[str, ...], on: date
+) -> None:
+    """Withdraw PARTICIPANT's consent for --scope from --at; other scopes go on."""
+    with state.programme(folder) as prog:
+        done = prog.consents.withdraw(participant_id, at=on, scope=many(scopes))
+    for number, c in done.withdrawn:
+        click.echo(f"Withdrew consent {number} ({c.kind}: {', '.join(c.scope)}) from {on}.")
+    for number, c in done.kept:
+        click.echo(f"Consent {number} ({c.kind}: {', '.join(c.scope)}) goes on from {on}.")

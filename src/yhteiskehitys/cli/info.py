@@ -1,8 +1,9 @@
-"""``yk models`` and ``yk plugins``."""
+"""``yk models``, ``yk instruments`` and ``yk plugins``."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -12,31 +13,70 @@ from .state import LANGUAGES, State, format_option, pass_state
 @click.command()
 @click.option("--lang", type=LANGUAGES, default="en", show_default=True)
 @format_option()
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also roles, session kinds, methods, instrument, group."
+)
 @pass_state
-def models(state: State, lang: str, fmt: str) -> None:
+def models(state: State, lang: str, fmt: str, verbose: bool) -> None:
     """List the copyable models (toimintamallit).
 
-    List the copyable models (toimintamallit) that installed plugins offer.
+    List the copyable models (toimintamallit) that installed plugins offer; with --verbose
+    also their roles, session kinds, methods, instrument and target group.
     """
-    from .. import catalogue
+    from ..api.describe import models as describe
 
-    found = catalogue.models(state.pm)
+    rows = describe(state.pm, lang)
     if fmt == "json":
-        rows = [
-            {
-                "name": t.name,
-                "title": t.title.get(lang),
-                "ages": [t.target_group.age.min, t.target_group.age.max],
-                "phases": [p.id for p in t.phases],
-            }
-            for t in found.values()
-        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for template in found.values():
-        age = template.target_group.age
-        click.echo(f"{template.name:<24} {template.title.get(lang)} (ages {age.min}-{age.max})")
-        click.echo(f"{'':<24} {template.description.get(lang)}")
+    for m in rows:
+        low, high = m["ages"]
+        click.echo(f"{m['name']:<24} {m['title']} (ages {low}-{high})")
+        click.echo(f"{'':<24} {m['description']}")
+        if verbose:
+            group = m["target_group"]
+            lines = {
+                "target group": f"{group['name']}, {low}-{high}"
+                + "".join(f"; {rule}" for rule in group["eligibility"]),
+                "roles": ", ".join(m["roles"]),
+                "session kinds": ", ".join(m["session_kinds"]),
+                "methods": ", ".join(m["methods"]),
+                "instrument": m["instrument"],
+                "phases": ", ".join(m["phases"]),
+            }
+            for key, value in lines.items():
+                click.echo(f"{'':<24} {key + ':':<15} {value or '—'}")
+
+
+@click.command()
+@click.argument(
+    "folder", type=click.Path(file_okay=False, path_type=Path), required=False, default=None
+)
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@format_option()
+@pass_state
+def instruments(state: State, folder: Path | None, lang: str, fmt: str) -> None:
+    """List instruments, scales and items.
+
+    The survey instruments with their scale labels and items (FOLDER: also the programme's
+    own instruments/).
+    """
+    from ..api.describe import instruments as describe
+
+    rows = describe(state.pm, folder, lang)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for n, i in enumerate(rows):
+        if n:
+            click.echo("")
+        click.echo(f"{i['name']}: {i['title']} (version {i['version']})")
+        labels = " · ".join(f"{p} {label}" for p, label in enumerate(i["scale"]["labels"], 1))
+        click.echo(f"  scale: {labels}")
+        titles = {d["id"]: d["title"] for d in i["dimensions"]}
+        for item in i["items"]:
+            reverse = " (reversed)" if item["reverse"] else ""
+            click.echo(f"  {item['id']:<10} [{titles[item['dimension']]}] {item['text']}{reverse}")
 
 
 @click.command()

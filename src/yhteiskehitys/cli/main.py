@@ -18,6 +18,7 @@ from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 BUILTIN_COMMANDS: dict[str, str] = {
     "models": "yhteiskehitys.cli.info:models",
     "plugins": "yhteiskehitys.cli.info:plugins",
+    "instruments": "yhteiskehitys.cli.info:instruments",
     "init": "yhteiskehitys.cli.init:init",
     "validate": "yhteiskehitys.cli.validate:validate",
     "checklist": "yhteiskehitys.cli.checklist:checklist",
@@ -44,6 +45,7 @@ BUILTIN_COMMANDS: dict[str, str] = {
     "loop": "yhteiskehitys.cli.loop:loop",
     "status": "yhteiskehitys.cli.loop:status",
     "child-impact": "yhteiskehitys.cli.child_impact:child_impact",
+    "election": "yhteiskehitys.cli.election:election",
 }
 """Built-in command → where it is defined; its one-line summary for ``yk --help`` is in
 :mod:`.summaries`, generated from the command's own docstring by ``make docs``."""

@@ -39,8 +39,9 @@ def measure(
 
     Participants vs the comparison group: means, 95 % CIs, change, difference-in-differences.
 
-    Cells of fewer than the programme's disclosure threshold k show as <k, and so do cells
-    that would let someone work them out.
+    Cells of fewer than the programme's disclosure threshold k show as <k; cells hidden so
+    that such a group cannot be worked out from the others show as "hidden". An interval
+    clipped to the scale is marked †; a negative or low Cronbach's alpha gets a note.
     """
     if items and by != "item":
         raise click.UsageError("--item: give it with --by item")
@@ -48,4 +49,5 @@ def measure(
 
     with state.programme(folder) as prog:
         tables = prog.measure(rounds=rounds, by=by, items=items, lang=lang)
-    click.echo(FORMATS[fmt](tables))
+        lang = prog.language(lang)
+    click.echo(FORMATS[fmt](tables, lang))

@@ -42,6 +42,9 @@ def participant() -> None:
 @click.option("--age-band", default=None, metavar="LOW-HIGH", help="E.g. 18-24.")
 @click.option("--role", "roles", multiple=True, default=("participant",), show_default=True)
 @click.option("--joined", type=DAY, default=None)
+@click.option("--municipality", default=None, help="Home municipality (for elections).")
+@click.option("--studying", default=None, metavar="yes|no", help="Studies or not (for elections).")
+@click.option("--school", default=None, help="School or area (for elections).")
 @contact_options
 @pass_state
 def add(
@@ -52,6 +55,9 @@ def add(
     age_band: str | None,
     roles: tuple[str, ...],
     joined: date | None,
+    municipality: str | None,
+    studying: str | None,
+    school: str | None,
     **contact: str | None,
 ) -> None:
     """Add participant ID (a pseudonymous id; record consents with `yk consent add`).
@@ -66,6 +72,9 @@ def add(
             age_band=age_band,
             roles=many(roles),
             joined=joined,
+            municipality=municipality,
+            studying=studying,
+            school=school,
             **contact,
         )
     click.echo(f"Added participant {participant_id}.")

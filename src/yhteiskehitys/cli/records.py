@@ -13,9 +13,10 @@ from .state import State, folder_argument, pass_state
 
 @click.group()
 def session() -> None:
-    """Add or list sessions and attendance.
+    """Add, correct, remove or list sessions.
 
-    Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance.
+    Sessions (tapaamiset, työpajat): date, kind, methods, facilitators, attendance, and the
+    commissions and ideas handled.
     """
 
 
@@ -29,6 +30,7 @@ def session() -> None:
 @click.option("--facilitator", "facilitators", multiple=True, help="Facilitator id (repeatable).")
 @click.option("--attendee", "attendees", multiple=True, help="Participant id (repeatable).")
 @click.option("--commission", "commissions", multiple=True, help="Commission handled.")
+@click.option("--idea", "ideas", multiple=True, help="Idea handled (repeatable).")
 @pass_state
 def add_session(
     state: State,
@@ -41,8 +43,9 @@ def add_session(
     facilitators,
     attendees,
     commissions,
+    ideas,
 ) -> None:
-    """Add session ID with its attendance and the commissions it handled."""
+    """Add session ID with its attendance and the commissions and ideas it handled."""
     with state.programme(folder) as prog:
         new = prog.sessions.add(
             session_id,
@@ -53,6 +56,7 @@ def add_session(
             facilitators=many(facilitators),
             attendees=many(attendees),
             commissions=many(commissions),
+            ideas=many(ideas),
         )
     click.echo(f"Added session {session_id} ({day}, {len(new.attendees)} attending).")
 
@@ -61,15 +65,57 @@ def add_session(
 @folder_argument
 @pass_state
 def list_sessions(state: State, folder: Path) -> None:
-    """List sessions with kind, methods, attendance count and commissions handled."""
+    """List sessions with kind, methods, attendance count, commissions and ideas handled."""
     with state.programme(folder) as prog:
         rows = prog.sessions.list()
     for s in rows:
         click.echo(
             f"{s.id:<14} {s.date} {s.kind:<16} {len(s.attendees):>3} attending  "
             f"methods: {', '.join(s.methods) or '—'}  commissions: "
-            f"{', '.join(s.commissions) or '—'}  {s.title}"
+            f"{', '.join(s.commissions) or '—'}  ideas: {', '.join(s.ideas) or '—'}  {s.title}"
         )
+
+
+@session.command("edit")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option("--date", "day", type=DAY, default=None)
+@click.option("--kind", default=None)
+@click.option("--title", default=None)
+@click.option("--method", "methods", multiple=True, help="Replaces the methods (repeatable).")
+@click.option("--facilitator", "facilitators", multiple=True, help="Replaces the facilitators.")
+@click.option("--attendee", "attendees", multiple=True, help="Replaces the attendance.")
+@click.option("--commission", "commissions", multiple=True, help="Replaces the commissions.")
+@click.option("--idea", "ideas", multiple=True, help="Replaces the ideas handled.")
+@pass_state
+def edit_session(state: State, session_id: str, folder: Path, day: date | None, **fields) -> None:
+    """Correct session ID: each option given replaces that field (audited)."""
+    lists = {k: (many(v) if v else None) for k, v in fields.items() if k not in ("kind", "title")}
+    with state.programme(folder) as prog:
+        new = prog.sessions.edit(
+            session_id, date=day, kind=fields["kind"], title=fields["title"], **lists
+        )
+    click.echo(f"Changed session {session_id} ({new.date}, {len(new.attendees)} attending).")
+
+
+@session.command("remove")
+@click.argument("session_id", metavar="ID")
+@folder_argument
+@click.option(
+    "--move-findings-to",
+    default=None,
+    metavar="SESSION",
+    help="The session its findings belong to; they are moved there first.",
+)
+@pass_state
+def remove_session(
+    state: State, session_id: str, folder: Path, move_findings_to: str | None
+) -> None:
+    """Remove session ID recorded by mistake (audited); refused while findings name it."""
+    with state.programme(folder) as prog:
+        prog.sessions.remove(session_id, move_findings_to=move_findings_to)
+    moved = f"; its findings now belong to {move_findings_to}" if move_findings_to else ""
+    click.echo(f"Removed session {session_id}{moved}.")
 
 
 @click.group()

@@ -71,10 +71,18 @@ def _report_back(group: click.Group, kind: str) -> None:
     def report_back(
         state: State, subject: str, folder: Path, channel: str, text: str, at: datetime | None
     ) -> None:
-        """Record that the participants were told the answer to ID (closes the loop)."""
+        """Record that the participants were told the answer to ID (closes the loop when the
+        answer is final; a pending answer told back keeps it open until the follow-up)."""
         with state.programme(folder) as prog:
             done = prog.subjects(kind).report_back(subject, channel=channel, text=text, at=at)
-        click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        if done.closed:
+            click.echo(f"{kind} {subject}: {done.from_state} → reported_back; the loop is closed.")
+        else:
+            click.echo(
+                f"{kind} {subject}: {done.from_state} → reported_back; the answer is pending, so "
+                f"the loop stays open until the group is told the final answer (follow-up "
+                f"{done.follow_up.isoformat() if done.follow_up else '—'})."
+            )
 
 
 def _show_and_list(group: click.Group, kind: str) -> None:
@@ -99,15 +107,17 @@ def _show_and_list(group: click.Group, kind: str) -> None:
         help="Only those in this state.",
     )
     @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+    @today_option
     @pass_state
-    def list_(state: State, folder: Path, in_state: str | None, limit: int) -> None:
-        """List subjects, oldest state first."""
+    def list_(state: State, folder: Path, in_state: str | None, limit: int, today) -> None:
+        """List subjects, oldest state first, with each deadline (overdue on --today flagged)."""
         with state.programme(folder) as prog:
-            rows = prog.subjects(kind).list(state=in_state, limit=limit)
+            rows = prog.subjects(kind).list(state=in_state, limit=limit, today=today)
         for r in rows:
+            due = f"due {r.due.isoformat()}" if r.due else ("closed" if r.closed else "—")
             click.echo(
-                f"{r['id']:<16} {r['state']:<14} {r['state_since']:%Y-%m-%d}  "
-                f"{r['actor'] or '—':<16} {r['theme'] or '—':<12} {r['title']}"
+                f"{r.id:<16} {r.state:<14} {r.since:%Y-%m-%d}  {r.actor or '—':<16} "
+                f"{r.theme or '—':<12} {due:<14} {r.title}" + ("  OVERDUE" if r.overdue else "")
             )
 
 

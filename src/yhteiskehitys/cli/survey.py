@@ -35,6 +35,9 @@ def survey() -> None:
               help="A TOML file mapping columns to items and roles.")  # fmt: skip
 @click.option("--instrument", "instrument_name", metavar="NAME",
               help="The instrument asked (default: the model's).")  # fmt: skip
+@click.option("--round-label", "round_label", multiple=True, metavar="[LANG=]TEXT",
+              help="The round's label in reports, e.g. 'fi=kevät 2024' (repeatable; plain text "
+              "is Finnish). Default: derived from ids such as 2024-spring or 2024-03.")  # fmt: skip
 @pass_state
 def import_(
     state: State,
@@ -44,6 +47,7 @@ def import_(
     reader_name: str | None,
     mapping: Path | None,
     instrument_name: str | None,
+    round_label: tuple[str, ...],
     folder: Path,
 ) -> None:
     """Import FILE into round R of FOLDER's programme: every row or none; bad rows are listed
@@ -63,11 +67,13 @@ def import_(
                 result = prog.surveys.import_file(file, round=round_name, group=group,
                                                   reader=reader_name, mapping=mapping,
                                                   instrument=instrument_name,
+                                                  round_label=round_label,
                                                   progress=advance)  # fmt: skip
         else:
             result = prog.surveys.import_file(file, round=round_name, group=group,
                                               reader=reader_name, mapping=mapping,
-                                              instrument=instrument_name)  # fmt: skip
+                                              instrument=instrument_name,
+                                              round_label=round_label)  # fmt: skip
     groups = ", ".join(f"{g} {n}" for g, n in sorted(result.groups.items()))
     click.echo(f"Imported {result.rows} {result.unit} into round {result.round} ({groups}).")
 
@@ -76,9 +82,14 @@ def import_(
 @folder_argument
 @pass_state
 def rounds(state: State, folder: Path) -> None:
-    """List the survey rounds in FOLDER's store and the instrument each group answered."""
+    """List the survey rounds in FOLDER's store, each with its label, and the instrument each
+    group answered."""
+    from ..measure.rounds import round_label
+
     with state.programme(folder) as prog:
+        lang = prog.language()
         for r, groups in prog.surveys.overview():
-            click.echo(f"{r.name:<20} {r.instrument} (version {r.instrument_version})")
+            label = round_label(r.name, lang, r.label)
+            click.echo(f"{r.name:<20} {label:<24} {r.instrument} (version {r.instrument_version})")
             for g in groups:
                 click.echo(f"  {g.group:<18} {g.instrument} (version {g.instrument_version})")

@@ -8,13 +8,14 @@ entry; ``stay_days`` on that row is the time the subject spent in the state it l
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from attrs import frozen
 
 from ..errors import YhteiskehitysError
-from ..model.loop_states import INITIAL, KINDS, check_transition
+from ..model.loop_states import INITIAL, KINDS, check_transition, is_closed
 from .limits import pending_follow_up
 
 if TYPE_CHECKING:
@@ -110,12 +111,38 @@ def respond(
     return done
 
 
-def report_back(tx: Transaction, kind: str, report: ReportBack) -> Transition:
-    """Record that the group was told the answer, closing the loop (``reported_back``)."""
+@frozen(kw_only=True)
+class ToldBack:
+    """The result of a report-back: the move made, and whether it closed the loop. Telling the
+    group a pending answer is an interim message: ``closed`` is False and ``follow_up`` is the
+    date by which the final answer is owed."""
+
+    transition: Transition
+    closed: bool
+    follow_up: date | None = None
+
+    @property
+    def from_state(self) -> str | None:
+        return self.transition.from_state
+
+    @property
+    def to_state(self) -> str:
+        return self.transition.to_state
+
+    @property
+    def at(self) -> datetime:
+        return self.transition.at
+
+
+def report_back(tx: Transaction, kind: str, report: ReportBack) -> ToldBack:
+    """Record that the group was told the answer (``reported_back``); it closes the loop only
+    when that answer is final."""
     state, _ = repo(tx, kind).state_of(report.subject)
     check_transition(kind, report.subject, state, "reported_back")
     done = advance(
         tx, kind, report.subject, "reported_back", at=report.at, note=f"told via {report.channel}"
     )
     tx.report_backs.add(report)
-    return done
+    follow_up = pending_follow_up(tx.responses.latest(report.subject))
+    closed = is_closed(done.to_state, pending=follow_up is not None)
+    return ToldBack(transition=done, closed=closed, follow_up=follow_up)

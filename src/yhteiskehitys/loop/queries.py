@@ -67,13 +67,27 @@ def _pending_overdue(t: sa.Table, cut: Cutoffs) -> sa.ColumnElement[bool]:
     return sa.and_(t.c.follow_up < cut.today, sa.not_(_state_overdue(t, cut)))
 
 
+def _closed(t: sa.Table) -> sa.ColumnElement[bool]:
+    """Told back a final answer (``model.loop_states.is_closed``): a subject's ``follow_up`` is
+    set exactly while its latest response is pending."""
+    return sa.and_(t.c.state == CLOSED, t.c.follow_up.is_(None))
+
+
+def _interim(t: sa.Table) -> sa.ColumnElement[bool]:
+    """Told back a pending answer: ``reported_back`` yet open. Written so that the planner
+    walks the short ``follow_up`` range of its index (which holds ``state`` too) rather than
+    every ``reported_back`` subject: ``state || ''`` cannot use the state index."""
+    return sa.and_(t.c.follow_up.is_not(None), (t.c.state + "") == CLOSED)
+
+
 def _flag(cond: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.sum(sa.case((cond, 1), else_=0))
 
 
-def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
-    """Subjects per state of each kind, and how many are overdue."""
-    counts, overdue = empty_counts(), 0
+def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int, int]:
+    """Subjects per state of each kind, how many are overdue, and how many were told back a
+    pending (interim) answer."""
+    counts, overdue, interim = empty_counts(), 0, 0
     for kind, t in TABLES.items():
         query = sa.select(t.c.state, sa.func.count(), _flag(_state_overdue(t, cut))).group_by(
             t.c.state
@@ -84,7 +98,8 @@ def state_counts(conn: sa.Connection, cut: Cutoffs) -> tuple[dict, int]:
             overdue += int(late or 0)
         pending = sa.select(sa.func.count()).where(_pending_overdue(t, cut))
         overdue += conn.execute(pending).scalar_one()
-    return counts, overdue
+        interim += conn.execute(sa.select(sa.func.count()).where(_interim(t))).scalar_one()
+    return counts, overdue, interim
 
 
 def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[GroupFigures, ...]:
@@ -113,6 +128,18 @@ def group_figures(conn: sa.Connection, cut: Cutoffs, column: str) -> tuple[Group
                 sa.func.count().label("overdue"),
             )
             .where(_pending_overdue(t, cut))
+            .group_by(pending_key)
+        )
+        # Told back a pending answer: not closed (counted as closed above, taken back here).
+        parts.append(
+            sa.select(
+                pending_key.label("key"),
+                sa.literal(0).label("total"),
+                sa.literal(0).label("delivered"),
+                (-sa.func.count()).label("closed"),
+                sa.literal(0).label("overdue"),
+            )
+            .where(_interim(t))
             .group_by(pending_key)
         )
     u = sa.union_all(*parts).subquery()
@@ -186,11 +213,11 @@ def open_loops(
             candidates[(kind, row["id"])] = row
             n_pending += 1
         for state in STATES[kind]:
-            if state == CLOSED:
-                continue
             base = sa.select(t).where(t.c.state == state).order_by(t.c.state_since)
+            if state == CLOSED:  # only the interim ones are open
+                base = base.where(t.c.follow_up.is_not(None))
             cutoff = cut.by_state.get(state)
-            queries = [base.limit(limit)]
+            queries = [base.limit(limit + n_pending)]
             if cutoff is not None:  # the overdue ones, then the rest of that state
                 queries = [
                     base.where(t.c.state_since < cutoff).limit(limit),
@@ -228,9 +255,9 @@ def loop_summary(
 ) -> LoopSummary:
     """Every figure of ``yk loop`` for the store behind ``conn``."""
     cut = Cutoffs(limits, today)
-    counts, overdue = state_counts(conn, cut)
+    counts, overdue, interim = state_counts(conn, cut)
     delivered = sum(counts[k][s] for k in KINDS for s in DELIVERED_OR_LATER)
-    closed = sum(counts[k][CLOSED] for k in KINDS)
+    closed = sum(counts[k][CLOSED] for k in KINDS) - interim
     return LoopSummary(
         today=today,
         respond_days=limits.respond_days,
@@ -238,12 +265,21 @@ def loop_summary(
         counts=counts,
         delivered=delivered,
         closed=closed,
+        interim=interim,
         overdue=overdue,
         stages=stage_times(conn),
         by_theme=group_figures(conn, cut, "theme"),
         by_actor=group_figures(conn, cut, "actor"),
         open_loops=open_loops(conn, cut, limits, open_limit),
     )
+
+
+def interim_ids(conn: sa.Connection) -> set[str]:
+    """Subjects whose group was told a pending answer: ``reported_back`` but open."""
+    out: set[str] = set()
+    for t in TABLES.values():
+        out.update(conn.execute(sa.select(t.c.id).where(_interim(t))).scalars())
+    return out
 
 
 def theme_links(conn: sa.Connection) -> dict[str, tuple[int, int]]:
@@ -263,7 +299,9 @@ def list_subjects(
 ) -> list[sa.RowMapping]:
     """Subjects of ``kind`` (in ``state``), the longest-waiting first, at most ``limit``."""
     t = TABLES[kind]
-    query = sa.select(t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme)
+    query = sa.select(
+        t.c.id, t.c.title, t.c.state, t.c.state_since, t.c.actor, t.c.theme, t.c.follow_up
+    )
     if state is not None:
         query = query.where(t.c.state == state)
     return list(conn.execute(query.order_by(t.c.state_since, t.c.id).limit(limit)).mappings())
@@ -271,7 +309,9 @@ def list_subjects(
 
 def latest_feedback(conn: sa.Connection, limit: int) -> list[sa.RowMapping]:
     f = schema.collaboration_feedback
-    query = sa.select(f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.successes)
+    query = sa.select(
+        f.c.id, f.c.actor, f.c.given, f.c.rating, f.c.barriers, f.c.challenges, f.c.successes
+    )
     return list(conn.execute(query.order_by(f.c.given.desc(), f.c.id).limit(limit)).mappings())
 
 
@@ -340,7 +380,7 @@ def open_overdue(conn: sa.Connection, limits: LoopLimits, today: date) -> tuple[
     cut = Cutoffs(limits, today)
     open_n = overdue = 0
     for t in TABLES.values():
-        open_n += conn.execute(sa.select(sa.func.count()).where(t.c.state != CLOSED)).scalar_one()
+        open_n += conn.execute(sa.select(sa.func.count()).where(sa.not_(_closed(t)))).scalar_one()
         overdue += conn.execute(
             sa.select(sa.func.count()).where(_state_overdue(t, cut))
         ).scalar_one()

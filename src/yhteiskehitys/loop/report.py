@@ -34,15 +34,20 @@ def headline(s: LoopSummary) -> list[str]:
     return [
         f"Feedback loop on {s.today.isoformat()} (actor answers within {s.respond_days} days "
         f"of delivery; group told within {s.report_back_days} days of the answer)",
-        f"Closure rate {rate(s.closure_rate)} ({s.closed} of {s.delivered} delivered told back)"
-        f"   open {s.open}   overdue {s.overdue}",
+        f"Closure rate {rate(s.closure_rate)} ({s.closed} of {s.delivered} delivered told back "
+        f"a final answer)   open {s.open}   overdue {s.overdue}",
+        *(
+            [f"  of the open, {s.interim} told back a pending answer (interim; awaiting the final)"]
+            if s.interim
+            else []
+        ),
     ]
 
 
 def _group_table(title: str, groups: tuple[GroupFigures, ...], none_label: str) -> list[str]:
     if not groups:
         return []
-    rows = [[title, "total", "delivered", "told back", "open", "overdue", "closure"]]
+    rows = [[title, "total", "delivered", "closed", "open", "overdue", "closure"]]
     rows += [
         [
             g.key or none_label,
@@ -81,6 +86,8 @@ def as_table(s: LoopSummary) -> str:
     out += ["", "Per state"]
     for kind in KINDS:
         out.append(f"  {kind}: " + " · ".join(f"{k} {v}" for k, v in s.counts[kind].items()))
+    if s.interim:
+        out.append(f"  reported_back includes {s.interim} told a pending answer (open)")
     out += ["", "Median days per stage (completed stays)"]
     rows = [["kind", "stage", "n", "median days"]]
     rows += [[t.kind, t.stage, str(t.n), days(t.median_days)] for t in s.stages]
@@ -106,7 +113,8 @@ def as_json(s: LoopSummary) -> str:
 
 def _figures(s: LoopSummary) -> Iterator[tuple[str, str, str, str, object]]:
     yield ("summary", "", "", "today", s.today.isoformat())
-    for measure in ("respond_days", "report_back_days", "delivered", "closed", "overdue", "open"):
+    measures = ("respond_days", "report_back_days", "delivered", "closed", "interim", "overdue")
+    for measure in (*measures, "open"):
         yield ("summary", "", "", measure, getattr(s, measure))
     yield ("summary", "", "", "closure_rate", s.closure_rate)
     for kind in KINDS:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..model.loop_states import allowed_next
+from attrs import frozen
+
+from ..model.loop_states import is_closed, is_interim, next_steps
 from .limits import due_for, overdue_reason, pending_follow_up
 
 if TYPE_CHECKING:
@@ -28,10 +31,14 @@ def subject_lines(
     elif obj.text:
         lines.append(f"  text: {obj.text} (via {obj.channel})")
     lines.append(f"  actor: {obj.actor or '—'}   theme: {obj.theme or '—'}")
-    lines.append(
-        f"  state: {state} since {since:%Y-%m-%d}; next: "
-        f"{', '.join(allowed_next(kind, state)) or '—'}"
-    )
+    steps = next_steps(kind, state, pending=follow is not None)
+    nxt = ", ".join(steps) if steps else "none (the loop is closed)"
+    lines.append(f"  state: {state} since {since:%Y-%m-%d}; next: {nxt}")
+    if is_interim(state, pending=follow is not None):
+        lines.append(
+            "  open: the group was told a pending answer; the loop closes when they are told "
+            "the final one"
+        )
     due = due_for(state, since.date(), limits, follow)
     if due is not None:
         late = overdue_reason(state, since.date(), limits, today, follow)
@@ -55,3 +62,46 @@ def subject_lines(
     for b in tx.report_backs.list(subject):
         lines.append(f"  told back {b.at:%Y-%m-%d} via {b.channel}: {b.text}")
     return lines
+
+
+@frozen(kw_only=True)
+class ListedSubject:
+    """One row of ``yk commission list`` / ``yk idea list``: where the subject is, its next
+    deadline on ``today`` and whether it is past, and whether its loop is closed."""
+
+    kind: str
+    id: str
+    title: str
+    state: str
+    since: datetime
+    actor: str | None
+    theme: str | None
+    due: date | None
+    overdue: str | None
+    closed: bool
+
+
+def listed(
+    kind: str, rows: Iterable[Any], limits: LoopLimits, today: date | None = None
+) -> list[ListedSubject]:
+    """Subjects as listed, each with its deadline and overdue reason by the loop's rules."""
+    today = today or datetime.now(UTC).date()
+    out = []
+    for row in rows:
+        state, since, follow = row["state"], row["state_since"], row["follow_up"]
+        due = due_for(state, since.date(), limits, follow)
+        out.append(
+            ListedSubject(
+                kind=kind,
+                id=row["id"],
+                title=row["title"],
+                state=state,
+                since=since,
+                actor=row["actor"],
+                theme=row["theme"],
+                due=due.by if due else None,
+                overdue=overdue_reason(state, since.date(), limits, today, follow),
+                closed=is_closed(state, pending=follow is not None),
+            )
+        )
+    return out

@@ -1,9 +1,15 @@
 """The figures of the loop: open loops, closure rate, median days per stage, by theme and actor.
 
+*Closed* is a subject whose participants were told a final answer (state ``reported_back``
+and the latest response adopted, adapted or not adopted). A pending answer told back is
+*interim*: the subject is ``reported_back`` yet open, its follow-up date is its deadline, and it
+counts as open everywhere (``open`` = every subject − ``closed``; ``interim`` says how many of the
+``reported_back`` ones are open).
+
 *Closure rate* is the share of subjects that reached ``delivered`` (now ``delivered``,
-``responded`` or ``reported_back``) whose participants have been told the answer (now
-``reported_back``). Subjects not yet delivered are not counted: nothing is owed to the group
-before its view has been handed over. With no delivered subject the rate is ``None``.
+``responded`` or ``reported_back``) that are closed. Subjects not yet delivered are not counted:
+nothing is owed to the group before its view has been handed over. With no delivered subject the
+rate is ``None``.
 
 *Days per stage* is the time from entering a stage to leaving it, over completed stays, so a
 subject still waiting adds nothing until it moves on (its age shows in the open loops instead).
@@ -22,7 +28,7 @@ from datetime import date, datetime
 
 from attrs import asdict, frozen
 
-from ..model.loop_states import CLOSED, DELIVERED_OR_LATER, KINDS, STATES
+from ..model.loop_states import CLOSED, DELIVERED_OR_LATER, KINDS, STATES, is_closed
 from .limits import due_for, overdue_reason
 
 
@@ -96,6 +102,7 @@ class LoopSummary:
     counts: dict[str, dict[str, int]]
     delivered: int
     closed: int
+    interim: int
     overdue: int
     stages: tuple[StageTime, ...]
     by_theme: tuple[GroupFigures, ...]
@@ -107,13 +114,19 @@ class LoopSummary:
         return self.closed / self.delivered if self.delivered else None
 
     @property
+    def total(self) -> int:
+        return sum(n for by in self.counts.values() for n in by.values())
+
+    @property
     def open(self) -> int:
-        return sum(n for by in self.counts.values() for s, n in by.items() if s != CLOSED)
+        """Every subject whose loop is not closed, interim ones included."""
+        return self.total - self.closed
 
     def as_dict(self) -> dict:
         data = asdict(self, recurse=True)
         data["closure_rate"] = self.closure_rate
         data["open"] = self.open
+        data["total"] = self.total
         for key in ("by_theme", "by_actor"):
             for row, group in zip(data[key], getattr(self, key), strict=True):
                 row["closure_rate"] = group.closure_rate
@@ -143,22 +156,24 @@ def summarise(
         "actor": defaultdict(lambda: [0] * 5),
     }
     open_loops: list[OpenLoop] = []
-    delivered = closed = overdue = 0
+    delivered = closed = interim = overdue = 0
     for s in subjects:
         counts[s.kind][s.state] += 1
         reason = overdue_reason(s.state, s.since, limits, today, s.follow_up)
-        is_delivered, is_closed = s.state in DELIVERED_OR_LATER, s.state == CLOSED
+        is_delivered = s.state in DELIVERED_OR_LATER
+        closes = is_closed(s.state, pending=s.follow_up is not None)
         delivered += is_delivered
-        closed += is_closed
+        closed += closes
+        interim += s.state == CLOSED and not closes
         overdue += reason is not None
         for key, value in (("theme", s.theme), ("actor", s.actor)):
             g = groups[key][value]
             g[0] += 1
             g[1] += is_delivered
-            g[2] += is_closed
-            g[3] += not is_closed
+            g[2] += closes
+            g[3] += not closes
             g[4] += reason is not None
-        if not is_closed or reason is not None:
+        if not closes:
             due = due_for(s.state, s.since, limits, s.follow_up)
             open_loops.append(
                 OpenLoop(
@@ -185,6 +200,7 @@ def summarise(
         counts=counts,
         delivered=delivered,
         closed=closed,
+        interim=interim,
         overdue=overdue,
         stages=stage_times(transitions),
         by_theme=_groups(groups["theme"]),

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 OVERDUE_SHOWN = 5
 FEEDBACK_SHOWN = 3
+FEEDBACK_NOTES = (("barriers", "barrier"), ("challenges", "challenge"), ("successes", "success"))
 
 
 def status_lines(opened: ProgrammeFolder, tx: Transaction, today: date, lang: str) -> list[str]:
@@ -37,13 +38,10 @@ def status_lines(opened: ProgrammeFolder, tx: Transaction, today: date, lang: st
     lines += ["", "Latest collaboration feedback"]
     rows = latest_feedback(tx.conn, FEEDBACK_SHOWN)
     for row in rows:
-        notes = [n["text"] for n in (row["barriers"] or [])[:1]] + [
-            n["text"] for n in (row["successes"] or [])[:1]
-        ]
-        lines.append(
-            f"  {row['given']} {row['actor']} rated {row['rating']}/5"
-            + (f": {'; '.join(notes)}" if notes else "")
-        )
+        lines.append(f"  {row['given']} {row['actor']} rated {row['rating']}/5")
+        # Every note is kept: a challenge is what the network most needs to read.
+        for kind, word in FEEDBACK_NOTES:
+            lines += [f"    {word}: {note['text']}" for note in row[kind] or []]
     if not rows:
         lines.append("  none yet")
     return lines

@@ -309,14 +309,25 @@ class Table:
     column_weights: tuple[Mapping[str, int], ...] = ()
 
 
+PRIMARY, SECONDARY = "primary", "secondary"
+"""Why a figure is withheld: its own group is smaller than k (primary), or it would let such a
+group be worked out from the others (secondary)."""
+
+
 @frozen(kw_only=True)
 class Suppressed:
-    """Stands where a figure was withheld; renders as ``<k``."""
+    """Stands where a figure was withheld; renders as ``<k`` (primary) or ``hidden``
+    (secondary), so a reader can tell a small group from one hidden to protect another."""
 
     k: int
+    reason: str = PRIMARY
+
+    @property
+    def primary(self) -> bool:
+        return self.reason == PRIMARY
 
     def __str__(self) -> str:
-        return f"<{self.k}"
+        return f"<{self.k}" if self.primary else "hidden"
 
 
 @frozen(kw_only=True)
@@ -359,16 +370,22 @@ def publish_together(
 
 
 def _view(table: Table, counts: dict[Key, int], hidden: frozenset[Key], k: int) -> PublishedTable:
-    mark = Suppressed(k=k)
+    full = with_margins(counts, table.rows, table.cols)
+    small = {key for key, n in full.items() if 1 <= n < k}
+    primary, secondary = Suppressed(k=k), Suppressed(k=k, reason=SECONDARY)
+
+    def mark(keys: Iterable[Key]) -> Suppressed:
+        return primary if any(key in small for key in keys) else secondary
+
     cells: dict[Key, Cell | Derived | Suppressed] = {}
     for r in table.rows:
         for c in table.cols:
             cell = table.cells.get((r, c), Cell(n=0))
-            cells[(r, c)] = mark if (r, c) in hidden else cell
+            cells[(r, c)] = mark([(r, c)]) if (r, c) in hidden else cell
     for key, derived in table.derived.items():
-        cells[key] = mark if any(k_ in hidden for k_ in derived.inputs) else derived
-    full = with_margins(counts, table.rows, table.cols)
-    totals = {key: (mark if key in hidden else n) for key, n in full.items() if TOTAL in key}
+        used = [k_ for k_ in derived.inputs if k_ in hidden]
+        cells[key] = mark(used) if used else derived
+    totals = {key: (mark([key]) if key in hidden else n) for key, n in full.items() if TOTAL in key}
     return PublishedTable(
         title=table.title,
         rows=table.rows,

@@ -131,10 +131,12 @@ def import_export(
     mapping: ColumnMapping | None = None,
     group: str | None = None,
     progress: Callable[[int], None] | None = None,
+    round_label: dict[str, str] | None = None,
 ) -> ImportResult:
     """Import ``path`` into ``round_name`` in one transaction: every row, or none.
 
-    ``progress`` is called with the bytes read so far, after each batch of rows.
+    ``progress`` is called with the bytes read so far, after each batch of rows;
+    ``round_label`` (by language) is the round's label for reports.
     """
     if instrument.is_stickers:
         raise ConfigError([
@@ -142,7 +144,9 @@ def import_export(
             "counts (yhteiskehitys.measure.stickers.import_tally)"
         ])  # fmt: skip
     with store.transaction() as tx, read_export(path, instrument, reader, mapping, group) as rows:
-        round_ = tx.surveys.ensure_round(round_name, instrument, group, path.name)
+        round_ = tx.surveys.ensure_round(
+            round_name, instrument, group, path.name, label=round_label
+        )
         report = (lambda: progress(rows.position())) if progress else None
         return tx.surveys.import_rows(
             round_,

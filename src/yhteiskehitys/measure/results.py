@@ -42,9 +42,18 @@ def _order_groups(groups: set[str]) -> tuple[str, ...]:
     return (*first, *sorted(groups - set(first)))
 
 
-def _summary(m: Moments) -> dict[str, float]:
+def _summary(m: Moments, scale: tuple[float, float] | None = None) -> dict[str, Any]:
+    """Mean, SD and 95 % interval; an interval reaching beyond the ``scale`` (a mean of a small
+    group near its end) is clipped to it and marked ``clipped``, since no mean lies outside."""
     est = stats.mean(m)
-    return {"mean": m.mean, "sd": m.sd if m.n > 1 else math.nan, "low": est.low, "high": est.high}
+    values = {"mean": m.mean, "sd": m.sd if m.n > 1 else math.nan, "low": est.low,
+              "high": est.high}  # fmt: skip
+    if scale is not None and not math.isnan(est.low):
+        low, high = max(est.low, scale[0]), min(est.high, scale[1])
+        if (low, high) != (est.low, est.high):
+            values.update(low=low, high=high, clipped=True, scale_low=scale[0],
+                          scale_high=scale[1])  # fmt: skip
+    return values
 
 
 def _estimate(est: stats.Estimate, g: float | None = None) -> dict[str, float]:
@@ -60,15 +69,17 @@ def moments_table(
     rounds: Sequence[Round],
     data: dict[tuple[int, str], Moments],
     extra: Callable[[int, str], dict[str, float]] | None = None,
+    scale: tuple[float, float] | None = None,
 ) -> Table:
-    """Groups x rounds of means with CIs, each group's change first -> last round, and DiD."""
+    """Groups x rounds of means with CIs (clipped to ``scale``), each group's change first ->
+    last round, and DiD."""
     groups = _order_groups({g for _, g in data})
     cols = tuple(r.name for r in rounds)
     cells = {}
     for r in rounds:
         for g in groups:
             m = data.get((r.id, g), Moments(0, 0.0, 0.0))
-            values = _summary(m) if m.n else {}
+            values = _summary(m, scale) if m.n else {}
             if extra and m.n:
                 values.update(extra(r.id, g))
             cells[(g, r.name)] = Cell(n=m.n, values=values)
@@ -246,9 +257,11 @@ def _survey_tables(
                 return {} if alpha is None else {"alpha": alpha}
 
             tables.append(
-                moments_table(f"{title} (0-100)", rounds, data, extra if alphas else None)
+                moments_table(
+                    f"{title} (0–100)", rounds, data, extra if alphas else None, scale=(0.0, 100.0)
+                )
             )
-        panels = _panels(repo, rounds, scopes, keys)
+        panels = _panels(repo, rounds, scopes, keys, lang)
         links += _panel_links(rounds, tables, panels)
         tables += panels
     else:
@@ -263,7 +276,9 @@ def _survey_tables(
             name = f"{item.id}: {item.text.get(lang)}" + (
                 " (reverse-coded)" if item.reverse else ""
             )
-            tables.append(moments_table(f"{name} (1-{instrument.scale.points})", rounds, data))
+            points = instrument.scale.points
+            scale = (1.0, float(points))
+            tables.append(moments_table(f"{name} (1–{points})", rounds, data, scale=scale))
             counts = {key: rows[index] for key, rows in dist.items()}
             tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
                                              counts, labels))  # fmt: skip
@@ -356,8 +371,14 @@ def _alphas(
     return out
 
 
+def _label(round_: Round, lang: str) -> str:
+    from .rounds import round_label
+
+    return round_label(round_.name, lang, round_.label)
+
+
 def _panels(
-    repo: SurveyRepo, rounds: Sequence[Round], scopes, keys: set[tuple[int, str]]
+    repo: SurveyRepo, rounds: Sequence[Round], scopes, keys: set[tuple[int, str]], lang: str
 ) -> list[Table]:
     if len(rounds) < 2 or not repo.has_keys(rounds[0].id) or not repo.has_keys(rounds[-1].id):
         return []
@@ -372,7 +393,7 @@ def _panels(
         return []
     return [
         panel_table(
-            f"{title}: change {rounds[0].name} → {rounds[-1].name} (panel)",
+            f"{title}: change {_label(rounds[0], lang)} → {_label(rounds[-1], lang)} (panel)",
             {g: Moments(*triples[i]) for g, triples in linked.items()},
         )
         for i, (_, _, title) in enumerate(scopes)

@@ -149,10 +149,19 @@ def _row(
 
 
 def import_tally(
-    store: Store, path: Path, *, round_name: str, instrument: Instrument, group: str
+    store: Store,
+    path: Path,
+    *,
+    round_name: str,
+    instrument: Instrument,
+    group: str,
+    round_label: dict[str, str] | None = None,
 ) -> ImportResult:
-    """Import a sticker tally into ``round_name`` for ``group``, in one transaction."""
+    """Import a sticker tally into ``round_name`` for ``group``, in one transaction;
+    ``round_label`` (by language) is the round's label for reports."""
     tally = read_tally(path, instrument)
     with store.transaction() as tx:
-        round_ = tx.surveys.ensure_round(round_name, instrument, group, path.name)
+        round_ = tx.surveys.ensure_round(
+            round_name, instrument, group, path.name, label=round_label
+        )
         return tx.stickers.import_tally(round_, instrument, group, tally, source=path)

@@ -31,6 +31,7 @@ from .target_group import (
 from .template import ChecklistItem, ConsentPolicy, LoopLimits, ModelTemplate, Phase
 from .text import LANGUAGES, Text
 from .theme import Theme
+from .vocabulary import Vocabulary, known_words
 
 __all__ = [
     "LANGUAGES",
@@ -69,5 +70,7 @@ __all__ = [
     "TargetGroup",
     "Text",
     "Theme",
+    "Vocabulary",
     "general_model",
+    "known_words",
 ]

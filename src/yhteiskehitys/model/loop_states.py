@@ -62,7 +62,8 @@ DELIVERED = "delivered"
 RESPONDED = "responded"
 #: States that count as "reached delivered", the denominator of the closure rate.
 DELIVERED_OR_LATER = _reachable(DELIVERED)
-#: The state that closes a loop, the numerator of the closure rate.
+#: The state that closes a loop, the numerator of the closure rate, when the answer the group
+#: was told is final (see :func:`is_closed`).
 CLOSED = "reported_back"
 
 #: CLI verb → the state it moves a subject to.
@@ -85,14 +86,43 @@ FOLLOW_UP_FROM = tuple(
 )
 
 
+def is_closed(state: str, *, pending: bool) -> bool:
+    """Whether a subject's loop is closed: the group was told the answer and that answer is
+    final (adopted, adapted or not adopted). A pending answer told back is an interim message:
+    the loop stays open until the group hears the final answer."""
+    return state == CLOSED and not pending
+
+
+def is_interim(state: str, *, pending: bool) -> bool:
+    """The group was told a pending answer: told back, yet the loop is open."""
+    return state == CLOSED and pending
+
+
+def next_steps(kind: str, state: str, *, pending: bool) -> tuple[str, ...]:
+    """The moves open to a subject now: the table's, less a new response after a final one
+    (only a pending answer is followed by another). Empty when the loop is closed."""
+    return tuple(
+        s
+        for s in allowed_next(kind, state)
+        if not (s == RESPONDED and state in FOLLOW_UP_FROM and not pending)
+    )
+
+
 class TransitionRefused(YhteiskehitysError):
     """A transition the table does not allow; names the current state and the allowed ones."""
 
     def __init__(
-        self, kind: str, subject: str, current: str, target: str, reason: str = ""
+        self,
+        kind: str,
+        subject: str,
+        current: str,
+        target: str,
+        reason: str = "",
+        *,
+        pending: bool = False,
     ) -> None:
         self.kind, self.subject, self.current, self.target = kind, subject, current, target
-        self.allowed = allowed_next(kind, current)
+        self.allowed = next_steps(kind, current, pending=pending)
         nxt = ", ".join(self.allowed) or "none (the loop is closed)"
         why = reason or f"{current} → {target} is not allowed"
         super().__init__(
@@ -120,9 +150,11 @@ def check_transition(
     if kind not in TRANSITIONS:
         raise YhteiskehitysError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     if target not in TRANSITIONS[kind]:
-        raise TransitionRefused(kind, subject, current, target, f"{target!r} is not a {kind} state")
+        raise TransitionRefused(
+            kind, subject, current, target, f"{target!r} is not a {kind} state", pending=pending
+        )
     if target not in allowed_next(kind, current):
-        raise TransitionRefused(kind, subject, current, target)
+        raise TransitionRefused(kind, subject, current, target, pending=pending)
     if target == "responded" and current in FOLLOW_UP_FROM and not pending:
         raise TransitionRefused(
             kind,
@@ -130,6 +162,7 @@ def check_transition(
             current,
             target,
             "only a 'pending' response may be followed by a new response",
+            pending=pending,
         )
 
 

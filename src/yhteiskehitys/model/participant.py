@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from attrs import field, frozen
 
@@ -39,6 +40,11 @@ def _age_band(instance: object, attribute: object, value: str | None) -> None:
         raise FieldValueError("age_band", f"must look like 18-24 with low ≤ high (got {value!r})")
 
 
+def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise FieldValueError(attribute.name, "must not be empty when given")
+
+
 @frozen(kw_only=True)
 class Participant:
     """A member of the target group, known by a pseudonymous id only.
@@ -53,6 +59,10 @@ class Participant:
     roles: tuple[str, ...] = field(default=("participant",), converter=as_tuple)
     consents: tuple[Consent, ...] = field(default=(), converter=as_tuple)
     joined: date | None = field(default=None, validator=sane_date)
+    # The facts an election's eligibility rules ask about (schema step 6); None when unknown.
+    municipality: str | None = field(default=None, validator=_optional_text)
+    studying: bool | None = None
+    school: str | None = field(default=None, validator=_optional_text)
 
     def age_on(self, day: date) -> int | None:
         """Age in whole years, the lower bound when only the birth year is known."""

@@ -11,6 +11,7 @@ from .network import Network
 from .target_group import TargetGroup
 from .template import ConsentPolicy, LoopLimits
 from .text import LANGUAGES
+from .vocabulary import Vocabulary
 
 
 @frozen(kw_only=True)
@@ -25,7 +26,8 @@ class Period:
 @frozen(kw_only=True)
 class Programme:
     """What ``programme.toml`` holds. The model's phases and vocabulary come from the template
-    named by ``model``; the settings below start as the template's defaults and may differ."""
+    named by ``model``; the settings below start as the template's defaults and may differ;
+    ``vocabulary`` adds the programme's own roles, session kinds, methods and channels."""
 
     name: str = field(validator=non_empty)
     model: str = field(validator=identifier)
@@ -38,3 +40,5 @@ class Programme:
     disclosure_threshold: int = field(default=5, validator=between(3, 1000))
     network: Network | None = None
     database_url: str | None = None
+    vocabulary: Vocabulary = field(factory=Vocabulary)
+    """Words the programme adds to its model's vocabulary, with their labels."""

@@ -26,7 +26,8 @@ PILOT_DECISIONS = ("permanent", "continue", "dropped")
 
 @frozen(kw_only=True)
 class Session:
-    """Tapaaminen, työpaja, istunto: a meeting of the group and who took part."""
+    """Tapaaminen, työpaja, istunto: a meeting of the group, who took part, and the commissions
+    and ideas it handled."""
 
     id: str = field(validator=identifier)
     date: date = field(validator=sane_date)
@@ -38,6 +39,7 @@ class Session:
         default=(), converter=as_tuple, validator=[identifiers, unique]
     )
     commissions: tuple[str, ...] = field(default=(), converter=as_tuple, validator=identifiers)
+    ideas: tuple[str, ...] = field(default=(), converter=as_tuple, validator=identifiers)
 
 
 @frozen(kw_only=True)

@@ -58,7 +58,9 @@ class AgeRule(EligibilityRule):
         return None if age is None else self.min <= age <= self.max
 
     def describe(self) -> str:
-        return f"aged {self.min}-{self.max}"
+        if self.max >= 99:
+            return f"aged {self.min} or over"
+        return f"aged {self.min}–{self.max}"
 
 
 @frozen(kw_only=True)
@@ -170,8 +172,10 @@ class TargetGroup:
         rules.extend(self.eligibility)
         failed = [r.describe() for r in rules if r.accepts(facts) is False]
         unknown = [r.describe() for r in rules if r.accepts(facts) is None]
+        # "not met: lives in Kittilä", never "not lives in Kittilä"; pages word the rules in
+        # each language (yhteiskehitys.render.eligibility).
         if failed:
-            return False, [f"not {d}" for d in failed]
+            return False, [f"not met: {d}" for d in failed]
         if unknown:
-            return None, [f"unknown whether {d}" for d in unknown]
+            return None, [f"not known: {d}" for d in unknown]
         return True, []

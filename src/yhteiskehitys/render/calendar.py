@@ -45,7 +45,7 @@ def calendar(records: Records, lang: str) -> Any:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", records.programme.name)
     for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
-        kind = vocab.label(vocab.SESSION_KINDS, session.kind, _)
+        kind = vocab.word(records.programme, "SESSION_KINDS", session.kind, lang, _)
         event = Event()
         event.add("uid", _uid("session", session.id, records))
         event.add("dtstamp", stamp)
@@ -54,7 +54,9 @@ def calendar(records: Records, lang: str) -> Any:
         event.add("summary", session.title or kind.capitalize())
         lines = [f"{_('Kind')}: {kind}"]
         if session.methods:
-            methods = ", ".join(vocab.label(vocab.METHODS, m, _) for m in session.methods)
+            methods = ", ".join(
+                vocab.word(records.programme, "METHODS", m, lang, _) for m in session.methods
+            )
             lines.append(f"{_('Ways of working')}: {methods}")
         event.add("description", "\n".join(lines))
         event.add("categories", [records.programme.name])

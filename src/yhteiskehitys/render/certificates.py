@@ -97,7 +97,8 @@ def certificates(
                 participant=pid,
                 name=names[pid],
                 roles=tuple(
-                    vocab.label(vocab.ROLES, r, _, plain="role") for r in participants[pid].roles
+                    vocab.word(records.programme, "ROLES", r, lang, _, plain="role")
+                    for r in participants[pid].roles
                 ),
                 start=sessions[0].date,
                 end=sessions[-1].date,
@@ -129,7 +130,7 @@ def write_certificates(
                 {
                     "certificate": c,
                     "programme": records.programme,
-                    "kind_label": _kind_labeller(lang),
+                    "kind_label": _kind_labeller(records.programme, lang),
                 },
             ),
         )
@@ -151,6 +152,6 @@ def _names(records: Records) -> dict[str, str]:
     return records.cache("names", lambda: {p.participant: p.name for p in records.personal_data})
 
 
-def _kind_labeller(lang: str):
+def _kind_labeller(programme: Any, lang: str):
     _ = gettext(lang)
-    return lambda code: vocab.label(vocab.SESSION_KINDS, code, _, plain="session")
+    return lambda code: vocab.word(programme, "SESSION_KINDS", code, lang, _, plain="session")

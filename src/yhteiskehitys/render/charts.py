@@ -19,7 +19,10 @@ VALUE_WIDTH = 150
 BAR_COLOUR = "#1d5a85"
 INTERVAL_COLOUR = "#1a1a1a"
 TEXT_COLOUR = "#1a1a1a"
-MAX_LABEL = 26
+LINE = 17
+"""Height of one line of a label; a label longer than a line wraps, never cut off."""
+LABEL_CHARS = 24
+VALUE_CHARS = 18
 
 
 @frozen(kw_only=True)
@@ -46,8 +49,23 @@ class Chart:
     svg: Markup = field(repr=False)
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces; a word longer than
+    a line is broken inside, so every character is drawn and none is lost."""
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def _lines(x: float, middle: float, lines: list[str], anchor: str = "start") -> str:
+    """A multi-line ``<text>`` centred on ``middle``."""
+    first = middle + 5 - (len(lines) - 1) * LINE / 2
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * LINE:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    end = ' text-anchor="end"' if anchor == "end" else ""
+    return f'<text{end} fill="{TEXT_COLOUR}" font-size="14">{spans}</text>'
 
 
 def bar_chart(
@@ -67,7 +85,12 @@ def bar_chart(
     top = top if top > scale_min else scale_min + 1.0
     zero = min(max(0.0, scale_min), top)
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    height = ROW * max(len(bars), 1) + 12
+    labels = [wrap(bar.label, LABEL_CHARS) for bar in bars]
+    shown = [wrap(bar.shown, VALUE_CHARS) for bar in bars]
+    heights = [
+        max(ROW, LINE * max(len(a), len(b)) + 10) for a, b in zip(labels, shown, strict=True)
+    ]
+    height = sum(heights) + 12 if bars else ROW + 12
 
     def x(value: float) -> float:
         clipped = min(max(value, scale_min), top)
@@ -84,20 +107,18 @@ def bar_chart(
         f'<line x1="{base:.1f}" y1="4" x2="{base:.1f}" y2="{height - 4}" '
         f'stroke="{TEXT_COLOUR}" stroke-width="1"/>',
     ]
+    y = 6
     for i, bar in enumerate(bars):
-        y = 6 + i * ROW
-        middle = y + ROW / 2
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{middle + 5:.1f}" text-anchor="end" '
-            f'fill="{TEXT_COLOUR}" font-size="14">{escape(_short(bar.label))}</text>'
-        )
+        row = heights[i]
+        middle = y + row / 2
+        parts.append(_lines(LABEL_WIDTH - 8, middle, labels[i], anchor="end"))
         end = base
         if bar.value is not None:
             end = x(bar.value)
             left, right = min(base, end), max(base, end)
             parts.append(
-                f'<rect x="{left:.1f}" y="{y + 6}" width="{right - left:.1f}" '
-                f'height="{ROW - 12}" fill="{BAR_COLOUR}"/>'
+                f'<rect x="{left:.1f}" y="{middle - (ROW - 12) / 2:.1f}" '
+                f'width="{right - left:.1f}" height="{ROW - 12}" fill="{BAR_COLOUR}"/>'
             )
             end = right
         if bar.low is not None and bar.high is not None:
@@ -108,10 +129,8 @@ def bar_chart(
                 f'M{hi:.1f} {middle - 7:.1f}v14" stroke="{INTERVAL_COLOUR}" '
                 f'stroke-width="2" fill="none"/>'
             )
-        parts.append(
-            f'<text x="{end + 8:.1f}" y="{middle + 5:.1f}" fill="{TEXT_COLOUR}" '
-            f'font-size="14">{escape(bar.shown)}</text>'
-        )
+        parts.append(_lines(min(end + 8, WIDTH - VALUE_WIDTH + 8), middle, shown[i]))
+        y += row
     parts.append("</svg>")
     rows = tuple((bar.label, bar.shown, *bar.cells) for bar in bars)
     return Chart(

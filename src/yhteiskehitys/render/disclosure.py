@@ -21,6 +21,9 @@ class Count:
     n: int | None
     """The number, or None when it is withheld."""
     threshold: int
+    primary: bool = True
+    """Withheld because the group itself is smaller than the threshold (True), or so that a
+    smaller group cannot be worked out from the others (False)."""
 
     @property
     def hidden(self) -> bool:
@@ -29,7 +32,7 @@ class Count:
 
 def published_counts(counts: Mapping[str, int], threshold: int) -> dict[str, Count]:
     """The counts by key as they may be published under ``threshold``."""
-    from ..measure.disclosure import Cell, Table, publish
+    from ..measure.disclosure import Cell, Suppressed, Table, publish
 
     keys = tuple(counts)
     if not keys:
@@ -45,7 +48,10 @@ def published_counts(counts: Mapping[str, int], threshold: int) -> dict[str, Cou
     for key in keys:
         cell = published.cells[(key, COLUMN)]
         # A table without derived columns holds only cells and suppressions.
-        out[key] = Count(cell.n if isinstance(cell, Cell) else None, threshold)
+        if isinstance(cell, Suppressed):
+            out[key] = Count(None, threshold, cell.primary)
+        elif isinstance(cell, Cell):
+            out[key] = Count(cell.n, threshold)
     return out
 
 

@@ -54,14 +54,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
     total = sum(n for by in summary.counts.values() for n in by.values())
     if total == 0:
         return None
-    from ..model.loop_states import INITIAL, KINDS, STATES
+    from ..model.loop_states import CLOSED, DELIVERED, INITIAL, KINDS, STATES
 
     # Each kind's own early states, then the stages both kinds share, in the table's order.
     shared = [s for s in STATES[KINDS[0]] if all(s in STATES[k] for k in KINDS)]
     order = [s for kind in KINDS for s in STATES[kind] if s not in shared] + shared
+    # A pending answer told back is still waiting for the answer: "told back" counts closed
+    # loops only, as the closure rate does.
+    moved = {CLOSED: -summary.interim, DELIVERED: summary.interim}
     bars = []
     for state in order:
-        n = sum(by.get(state, 0) for by in summary.counts.values())
+        n = sum(by.get(state, 0) for by in summary.counts.values()) + moved.get(state, 0)
         if n == 0 and state in INITIAL.values():
             continue
         bars.append(
@@ -94,10 +97,17 @@ def loop_figures(records: Records, lang: str) -> LoopFigures | None:
         overdue=overdue,
         overdue_total=summary.overdue,
         states={
-            sid: _(vocab.LOOP_STATES.get(state, state))
+            sid: _(vocab.LOOP_STATES.get(shown_state(sid, state, records), state))
             for sid, state in records.loop["states"].items()
         },
     )
+
+
+def shown_state(sid: str, state: str, records: Records) -> str:
+    """The step a reader is shown: a subject told only a pending answer waits for the answer."""
+    from ..model.loop_states import DELIVERED
+
+    return DELIVERED if sid in records.loop.get("interim", ()) else state
 
 
 def _step(loop: Any, records: Records) -> str:
@@ -140,15 +150,19 @@ def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
         if is_sticker_table(table):
             charts.append(sticker_chart(table, f"barometer-{index}", lang))
             continue
-        charts.extend(_table_charts(table, f"barometer-{index}", lang))
+        charts.extend(
+            _table_charts(table, f"barometer-{index}", lang, records.barometer.get("rounds", {}))
+        )
     return BarometerFigures(charts=tuple(charts), notes=())
 
 
-def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
+def _table_charts(table: Any, key: str, lang: str, rounds: dict[str, Any]) -> list[Chart]:
     from ..measure.disclosure import Cell, Derived, Suppressed
+    from ..measure.rounds import round_label
 
     _ = gettext(lang)
-    hidden = _("fewer than %(k)s") % {"k": table.k}
+    fewer = _("fewer than %(k)s") % {"k": table.k}
+    protected = _("hidden so that a smaller group cannot be worked out")
     means: list[Bar] = []
     changes: list[Bar] = []
     for row in (*table.rows, *table.derived_rows):
@@ -156,14 +170,15 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
         for col in (*table.cols, *table.derived_cols):
             cell = table.cells.get((row, col))
             derived = col in table.derived_cols or row in table.derived_rows
-            label = group if derived else f"{group}, {col}"
+            label = group if derived else f"{group}, {round_label(col, lang, rounds.get(col))}"
             target = (
                 changes
                 if derived or (isinstance(cell, Cell) and "estimate" in cell.values)
                 else means
             )
             if isinstance(cell, Suppressed):
-                target.append(Bar(label=label, value=None, shown=hidden, cells=("–", "–")))
+                why = fewer if cell.primary else protected
+                target.append(Bar(label=label, value=None, shown=why, cells=("–", "–")))
             elif isinstance(cell, Cell) and cell.n and "mean" in cell.values:
                 v = cell.values
                 target.append(
@@ -203,7 +218,7 @@ def _table_charts(table: Any, key: str, lang: str) -> list[Chart]:
                 % {"k": table.k},
                 bars=means,
                 columns=columns,
-                scale_max=100.0 if "0-100" in table.title else None,
+                scale_max=100.0 if "(0–100)" in table.title else None,
             )
         )
     if changes:

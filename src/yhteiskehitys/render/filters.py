@@ -49,6 +49,7 @@ def item_link(trail: Any, root: str) -> Markup:
 def install_filters(env: Any, lang: str) -> None:
     gettext = translations(lang).gettext
     fewer = gettext("fewer than %(k)s")
+    protected = gettext("hidden so that a smaller group cannot be worked out")
     no_answer = Markup('<span class="status">%s</span>') % gettext("no answer yet")
 
     def session_link(session: Any, root: str) -> Markup:
@@ -63,7 +64,8 @@ def install_filters(env: Any, lang: str) -> None:
     def count(c: Any) -> Markup:
         """A number of people, or the words saying it is withheld (see ``disclosure``)."""
         if c.n is None:
-            return Markup('<span class="suppressed">%s</span>') % (fewer % {"k": c.threshold})
+            why = fewer % {"k": c.threshold} if c.primary else protected
+            return Markup('<span class="suppressed">%s</span>') % why
         return Markup('<data class="n" value="%s">%s</data>') % (c.n, format_number(c.n, lang))
 
     def outcome(response: Any) -> Markup:

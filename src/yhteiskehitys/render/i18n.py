@@ -73,8 +73,23 @@ def format_number(value: float | int | None, lang: str, digits: int | None = Non
         return "–"
     if digits is not None:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=pattern, locale=LOCALES[lang])
-    return format_decimal(value, locale=LOCALES[lang])
+        return _minus(format_decimal(value, format=pattern, locale=LOCALES[lang]), lang)
+    return _minus(format_decimal(value, locale=LOCALES[lang]), lang)
+
+
+def _minus(text: str, lang: str) -> str:
+    """Babel writes a hyphen-minus whatever the locale; Finnish and Swedish print a negative
+    number with the minus sign (−1,6), as their CLDR data says."""
+    if text.startswith("-"):
+        return _minus_sign(lang) + text[1:]
+    return text
+
+
+@functools.cache
+def _minus_sign(lang: str) -> str:
+    from babel.numbers import get_minus_sign_symbol
+
+    return get_minus_sign_symbol(LOCALES[lang])
 
 
 def format_percent(value: float | None, lang: str, digits: int = 0) -> str:
@@ -84,7 +99,7 @@ def format_percent(value: float | None, lang: str, digits: int = 0) -> str:
         return "–"
     sign = "%" if lang == "en" else "\u00a0%"  # 45.6% in English, 45,6 % in Finnish and Swedish
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + sign
-    return _format(value, format=pattern, locale=LOCALES[lang])
+    return _minus(_format(value, format=pattern, locale=LOCALES[lang]), lang)
 
 
 def template_gettext(lang: str):

@@ -123,26 +123,29 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
 
 
 def read_loop(tx: Any, programme: Any, today: Any) -> dict[str, Any]:
-    """The loop's summary and each subject's state, from the store (called while it is open)."""
-    from ..loop.queries import loop_summary
+    """The loop's summary, each subject's state and which were told back only a pending
+    (interim) answer, from the store (called while it is open)."""
+    from ..loop.queries import interim_ids, loop_summary
 
     summary = loop_summary(tx.conn, programme.loop_limits, today, open_limit=OPEN_LIMIT)
     states = {sid: state for sid, (state, _since) in tx.commissions.states().items()}
     states.update({sid: state for sid, (state, _since) in tx.ideas.states().items()})
-    return {"summary": summary, "states": states}
+    return {"summary": summary, "states": states, "interim": interim_ids(tx.conn)}
 
 
 def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, Any] | None:
-    """The published barometer tables per language, or None with no survey rounds."""
+    """The published barometer tables per language (and under ``rounds`` each round's label
+    given at import), or None with no survey rounds."""
     from ..errors import YhteiskehitysError
     from ..measure import registry
     from ..measure.results import measure
 
-    if not tx.surveys.rounds():
+    rounds = tx.surveys.rounds()
+    if not rounds:
         return None
     instruments = registry.instruments(pm, folder) if pm is not None else {}
     try:
-        return {
+        tables: dict[str, Any] = {
             lang: measure(
                 tx.surveys,
                 instruments,
@@ -152,6 +155,8 @@ def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, A
             )
             for lang in ("fi", "sv", "en")
         }
+        tables["rounds"] = {r.name: r.label for r in rounds}  # labels given at import
+        return tables
     except YhteiskehitysError as exc:
         return {"error": str(exc)}
 

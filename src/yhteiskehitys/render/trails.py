@@ -56,7 +56,7 @@ def trails(records: Records) -> list[Trail]:
     impacts = {i.commission: i for i in records.child_impacts}
     handled: dict[str, list[Any]] = defaultdict(list)
     for session in records.sessions:
-        for subject in session.commissions:
+        for subject in (*session.commissions, *session.ideas):
             handled[subject].append(session)
     out: list[Trail] = []
     items = [("commission", c) for c in records.commissions] + [("idea", i) for i in records.ideas]

@@ -61,7 +61,9 @@ class SiteData:
     barometer: Any
 
     def label(self, table: str, code: str | None, plain: str = "") -> str:
-        return vocab.label(getattr(vocab, table), code, gettext(self.lang), plain=plain)
+        return vocab.word(
+            self.records.programme, table, code, self.lang, gettext(self.lang), plain=plain
+        )
 
 
 def site_data(records: Records, lang: str) -> SiteData:
@@ -110,12 +112,15 @@ def session_summaries(records: Records, all_trails: tuple[Trail, ...], lang: str
             ideas_on[trail.started].append(trail)
     out = []
     for session in sorted(records.sessions, key=lambda s: (s.date, s.id)):
-        handled = tuple(trail_by_id[c] for c in session.commissions if c in trail_by_id)
+        subjects = (*session.commissions, *session.ideas)
+        handled = tuple(trail_by_id[c] for c in subjects if c in trail_by_id)
         out.append(
             SessionSummary(
                 session=session,
-                kind=vocab.label(vocab.SESSION_KINDS, session.kind, _),
-                methods=tuple(vocab.label(vocab.METHODS, m, _) for m in session.methods),
+                kind=vocab.word(records.programme, "SESSION_KINDS", session.kind, lang, _),
+                methods=tuple(
+                    vocab.word(records.programme, "METHODS", m, lang, _) for m in session.methods
+                ),
                 attendance=attendance[session.id],
                 # Facilitators who are actors are named; others (participants) are not.
                 facilitators=tuple(actors[f].name for f in session.facilitators if f in actors),
@@ -156,23 +161,41 @@ class PlainItem:
     follow_up: Any
 
 
+FINAL = ("adopted", "adapted", "not_adopted")
+
+
+def told_back(trail: Trail) -> bool:
+    """Whether the latest answer was told back to the group (a telling on or after its day)."""
+    response = trail.response
+    return response is not None and any(
+        back.at.date() >= response.decided for back in trail.report_backs
+    )
+
+
 def said_did(data: SiteData) -> tuple[PlainItem, ...]:
-    """Items where the group said something, newest first."""
+    """Every commission and idea whose final answer was told back to the group, with or
+    without a written finding (an idea answered on the spot is what families read first), and
+    those still being decided with the day they will hear more; newest first."""
     out = []
     for trail in data.trails:
-        if not trail.findings:
-            continue
         response = trail.response
+        if response is None:
+            continue
+        if response.outcome in FINAL and not told_back(trail):
+            continue
+        said = tuple(f.text for f in trail.findings)
+        if not said and trail.kind == "idea":
+            said = (trail.record.text,)
         out.append(
             PlainItem(
                 title=trail.title,
-                said=tuple(f.text for f in trail.findings),
-                outcome=response.outcome if response else None,
-                did=response.change if response else "",
-                why=response.reason if response else "",
-                by=response.decided_by if response else "",
-                when=response.decided if response else None,
-                follow_up=response.follow_up if response else None,
+                said=said,
+                outcome=response.outcome,
+                did=response.change,
+                why=response.reason,
+                by=response.decided_by,
+                when=response.decided,
+                follow_up=response.follow_up,
             )
         )
     out.sort(key=lambda p: p.when or p.follow_up or data.records.today, reverse=True)
@@ -182,21 +205,26 @@ def said_did(data: SiteData) -> tuple[PlainItem, ...]:
 def take_part(records: Records, lang: str) -> dict[str, Any]:
     """The model for residents: who can take part, how, and what happens to what they say."""
     _ = gettext(lang)
-    template = records.template
+    from ..model.vocabulary import known_words
+
+    template, programme = records.template, records.programme
     kinds = []
-    for kind in template.session_kinds:
+    for kind in known_words(template, programme, "session_kinds"):
         if kind == "network_meeting":
             continue  # actors' meeting, not a way for residents to take part
-        word = vocab.label(vocab.SESSION_KINDS, kind, _, plain="session")
+        word = vocab.word(programme, "SESSION_KINDS", kind, lang, _, plain="session")
         if word not in kinds:
             kinds.append(word)
     channels = []
-    for channel in records.programme.target_group.recruitment_channels:
-        word = vocab.label(vocab.CHANNELS, channel, _, plain="channel")
+    for channel in programme.target_group.recruitment_channels:
+        word = vocab.word(programme, "CHANNELS", channel, lang, _, plain="channel")
         if word not in channels:
             channels.append(word)
+    from .eligibility import who_can_take_part
+
     return {
         "age": records.programme.target_group.age,
+        "who": who_can_take_part(programme.target_group, lang),
         "kinds": kinds,
         "channels": channels,
         "respond_days": records.programme.loop_limits.respond_days,

@@ -1,13 +1,16 @@
 """Plain words for the codes that records carry (session kinds, outcomes, roles, …).
 
-Codes stay in the data; people read these labels. A code the table does not know is shown on
-pages for actors as written, and replaced by a general word on pages for participants, so that
-no internal code reaches a participant.
+Codes stay in the data; people read these labels. A programme's own words (``[vocabulary]`` in
+``programme.toml``) come with their labels in fi, sv and en, which :func:`word` prefers. A code
+that neither knows (``yk validate`` warns about it) is shown on pages for actors with its
+underscores as spaces, and replaced by a general word on pages for participants, so that no
+internal code reaches a participant.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 
 def N_(message: str) -> str:
@@ -136,3 +139,33 @@ def label(
     if plain:
         return gettext(GENERAL[plain])
     return code.replace("_", " ")
+
+
+OWN = {
+    "SESSION_KINDS": "session_kinds",
+    "METHODS": "methods",
+    "ROLES": "roles",
+    "CHANNELS": "recruitment_channels",
+}
+"""Tables a programme may extend, and the part of its ``vocabulary`` that does."""
+
+
+def word(
+    programme: Any,
+    table: str,
+    code: str | None,
+    lang: str,
+    gettext: Callable[[str], str],
+    *,
+    plain: str = "",
+) -> str:
+    """The label of ``code`` from table ``table`` (a name such as ``"SESSION_KINDS"``) in
+    ``lang``: the programme's own label first, then the built-in one (see :func:`label`)."""
+    if code is None:
+        return ""
+    vocabulary = getattr(programme, "vocabulary", None)
+    if vocabulary is not None and table in OWN:
+        own = vocabulary.label(OWN[table], code, lang)
+        if own:
+            return own
+    return label(globals()[table], code, gettext, plain=plain)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .audit import AuditLog
     from .repos.checklist import ChecklistRepo
     from .repos.child_impacts import ChildImpactRepo
+    from .repos.elections import ElectionRepo
     from .repos.loop import LoopRepo
     from .repos.network import ActorRepo, OrganisationRepo
     from .repos.outcomes import ReportBackRepo, ResponseRepo
@@ -195,6 +196,12 @@ class Transaction:
         from .repos.checklist import ChecklistRepo
 
         return ChecklistRepo(self)
+
+    @cached_property
+    def elections(self) -> ElectionRepo:
+        from .repos.elections import ElectionRepo
+
+        return ElectionRepo(self)
 
 
 class Store:

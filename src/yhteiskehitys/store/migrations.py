@@ -122,6 +122,32 @@ def _v5(conn: sa.Connection) -> None:
 
 
 def _v6(conn: sa.Connection) -> None:
+    """Youth-council elections, and the facts their rules ask of participants (a fresh store
+    made by step 1 from today's tables has the participant columns already)."""
+    table = schema.participants
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for name in ("municipality", "studying", "school"):
+        if name not in present:
+            kind = table.c[name].type.compile(conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+    create_tables(conn, *schema.ELECTION_TABLES)
+
+
+def _v7(conn: sa.Connection) -> None:
+    """``survey_rounds.label``: a round's label for reports, given at import (NULL: derived
+    from the round's id, see ``measure.rounds``)."""
+    table = schema.survey_rounds
+    if "label" not in {c["name"] for c in sa.inspect(conn).get_columns(table.name)}:
+        kind = table.c.label.type.compile(conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN label {kind}")
+
+
+def _v8(conn: sa.Connection) -> None:
+    """Sessions handle ideas as well as commissions."""
+    create_tables(conn, "session_ideas")
+
+
+def _v9(conn: sa.Connection) -> None:
     """Several instruments in a round (one per group), sticker tallies and child impact
     assessments. Each group that answered an older round is recorded with the round's own
     instrument, so its answers read as before."""
@@ -137,7 +163,10 @@ STEPS: tuple[Step, ...] = (
     Step(3, "survey rounds, imports and answers", _v3),
     Step(4, "feedback loop: pending follow-up dates on commissions and ideas", _v4),
     Step(5, "checklist progress through the model's phases", _v5),
-    Step(6, "several instruments in a round, sticker tallies, child impact assessments", _v6),
+    Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
+    Step(7, "survey rounds: a label for reports", _v7),
+    Step(8, "sessions handle ideas as well as commissions", _v8),
+    Step(9, "several instruments in a round, sticker tallies, child impact assessments", _v9),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -82,7 +82,7 @@ def participant_data(tx: Transaction, pid: str) -> dict[str, Any]:
         if e.entity in PERSONAL_ENTITIES
         or _replace([e.before, e.after], pid, "") != [e.before, e.after]
     ]
-    return {
+    data = {
         "format": FORMAT,
         "version": 1,
         "participant": tx.converter.unstructure(participant),
@@ -97,6 +97,17 @@ def participant_data(tx: Transaction, pid: str) -> dict[str, Any]:
         "survey_answers": _survey_answers(tx, _respondent_keys(tx, pid)),
         "audit": entry_dicts(entries),
     }
+    roll = _election_rolls(tx, pid)
+    if roll:
+        data["election_rolls"] = roll
+    return data
+
+
+def _election_rolls(tx: Transaction, pid: str) -> list[dict[str, Any]]:
+    """The elections whose roll lists the participant (schema step 6): the judgement only."""
+    r = schema.election_roll
+    query = sa.select(r.c.election, r.c.school, r.c.eligible, r.c.reason).where(r.c.voter == pid)
+    return [dict(row) for row in tx.conn.execute(query.order_by(r.c.election)).mappings()]
 
 
 def _respondent_keys(tx: Transaction, pid: str) -> list[str]:
@@ -184,6 +195,8 @@ def _erase_in(tx: Transaction, pid: str) -> tuple[int, int, int]:
         conn.execute(
             s.update().where(s.c.id == sid).values(facilitators=_replace(facilitators, pid, token))
         )
+    # An election's roll names them; their code, if any, was never linked to them.
+    conn.execute(schema.election_roll.delete().where(schema.election_roll.c.voter == pid))
     conn.execute(schema.personal_data.delete().where(schema.personal_data.c.participant == pid))
     conn.execute(schema.consents.delete().where(schema.consents.c.participant == pid))
     conn.execute(schema.participants.delete().where(schema.participants.c.id == pid))

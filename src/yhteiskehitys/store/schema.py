@@ -107,6 +107,10 @@ participants = sa.Table(
     sa.Column("age_band", sa.String(16)),
     sa.Column("roles", JSON, nullable=False),
     sa.Column("joined", sa.Date),
+    # what an election's eligibility rules ask about (schema step 6)
+    _text("municipality", nullable=True),
+    sa.Column("studying", sa.Boolean),
+    _text("school", nullable=True),
 )
 
 consents = sa.Table(
@@ -201,6 +205,17 @@ session_commissions = sa.Table(
     _fk("commission", "commissions.id"),
     sa.PrimaryKeyConstraint("session", "position"),
     sa.Index(None, "commission"),
+)
+
+# The ideas a session handled (schema step 6), as session_commissions holds its commissions.
+session_ideas = sa.Table(
+    "session_ideas",
+    metadata,
+    _fk("session", "sessions.id", cascade=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    _fk("idea", "ideas.id"),
+    sa.PrimaryKeyConstraint("session", "position"),
+    sa.Index(None, "idea"),
 )
 
 
@@ -358,6 +373,8 @@ survey_rounds = sa.Table(
     sa.Column("items", JSON, nullable=False),
     sa.Column("dimensions", JSON, nullable=False),
     sa.Column("created", UTCDateTime, nullable=False),
+    # Schema step 6: the label reports show, {"fi": …, "sv": …, "en": …}; NULL derives one.
+    sa.Column("label", JSON),
 )
 
 survey_imports = sa.Table(
@@ -401,7 +418,91 @@ checklist_progress = sa.Table(
     _text("done_by"),
 )
 
-# --- several instruments in a round, sticker tallies, child impact (schema step 6) ------------
+# --- youth-council elections (schema step 6) --------------------------------------------------
+# Ballot secrecy is a property of these tables (see docs/elections.md): no table holds a voter
+# or a code beside a choice. Votes are tallies per candidate and polling place, never one row per
+# ballot, so no row id, row order or time can pair a vote with the code that cast it; a code is
+# a salted slow hash with a "used" flag and no time; the roll holds only the judgement.
+elections = sa.Table(
+    "elections",
+    metadata,
+    _id(),
+    sa.Column("title", JSON, nullable=False),  # {"fi": ..., "sv": ..., "en": ...}
+    sa.Column("seats", sa.Integer, nullable=False),
+    sa.Column("deputies", sa.Integer, nullable=False),
+    sa.Column("opens", UTCDateTime, nullable=False),
+    sa.Column("closes", UTCDateTime, nullable=False),
+    sa.Column("time_zone", sa.String(64), nullable=False),
+    sa.Column("term_start", sa.Date, nullable=False),
+    sa.Column("term_end", sa.Date, nullable=False),
+    sa.Column("rules", JSON, nullable=False),
+    sa.Column("quotas", JSON, nullable=False),  # {school or area: seats reserved}
+    sa.Column("code_salt", sa.String(64), nullable=False),
+    sa.Column("code_cost", sa.Integer, nullable=False),  # log2 of scrypt's n
+)
+
+election_roll = sa.Table(
+    "election_roll",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("voter", ID, nullable=False),
+    _text("school", nullable=True),
+    sa.Column("eligible", sa.Boolean, nullable=False),
+    sa.Column("reason", KIND),  # why not eligible, a key of decide.elections.reasons
+    sa.Column("coded", sa.Boolean, nullable=False),  # a code has been issued
+    sa.PrimaryKeyConstraint("election", "voter"),
+)
+
+election_candidates = sa.Table(
+    "election_candidates",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("candidate", ID, nullable=False),  # the voter id on the roll
+    _text("name"),
+    _text("school", nullable=True),  # the quota group, kept when the roll is erased
+    sa.PrimaryKeyConstraint("election", "candidate"),
+)
+
+election_codes = sa.Table(
+    "election_codes",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("code_hash", sa.String(64), nullable=False),
+    _text("school", nullable=True),  # for turnout per school only
+    sa.Column("used", sa.Boolean, nullable=False),
+    sa.PrimaryKeyConstraint("election", "code_hash"),
+)
+
+election_ballots = sa.Table(
+    "election_ballots",
+    metadata,
+    _fk("election", "elections.id"),
+    sa.Column("place", ID, nullable=False),  # polling place; "online" for coded votes
+    sa.Column("candidate", ID, nullable=False),
+    sa.Column("votes", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("election", "place", "candidate"),
+)
+
+election_results = sa.Table(
+    "election_results",
+    metadata,
+    sa.Column("election", ID, sa.ForeignKey("elections.id"), primary_key=True),
+    sa.Column("seed", sa.BigInteger, nullable=False),
+    sa.Column("counted_at", UTCDateTime, nullable=False),
+    sa.Column("result", JSON, nullable=False),
+    sa.Column("published_at", UTCDateTime),
+)
+
+ELECTION_TABLES = (
+    "elections",
+    "election_roll",
+    "election_candidates",
+    "election_codes",
+    "election_ballots",
+    "election_results",
+)
+
+# --- several instruments in a round, sticker tallies, child impact (schema step 9) ------------
 # A round holds several instruments, one per respondent group (the children's faces and the
 # parents' survey side by side); the answers of a group are read with its own instrument's items.
 survey_round_groups = sa.Table(

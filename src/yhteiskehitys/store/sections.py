@@ -153,13 +153,13 @@ def _from_json(column: sa.Column, value: Any, where: str, tx: Transaction) -> An
     return value
 
 
-def table_section(table: sa.Table, order_by: str) -> Section:
+def table_section(table: sa.Table, order_by: str, *then_by: str) -> Section:
     """A table exported column by column, for rows that have no model class of their own
     (loop transitions, and tables a later schema version adds). Times and dates become ISO
     text; every other value is written as the database holds it."""
 
     def dump(tx: Transaction) -> list[Any]:
-        query = sa.select(table).order_by(table.c[order_by])
+        query = sa.select(table).order_by(*(table.c[c] for c in (order_by, *then_by)))
         result = tx.conn.execution_options(yield_per=10_000).execute(query).mappings()
         return [{k: _to_json(v) for k, v in row.items()} for row in result]
 
@@ -202,7 +202,15 @@ SECTIONS: list[Section] = [
     table_section(schema.survey_responses, "id"),
     # Checklist progress (schema step 5).
     table_section(schema.checklist_progress, "item"),
-    # Several instruments in a round, sticker tallies, child impact assessments (step 6).
+    # Youth-council elections (schema step 6): codes by hash and tallies by key, never in the
+    # order they were written.
+    table_section(schema.elections, "id"),
+    table_section(schema.election_roll, "election", "voter"),
+    table_section(schema.election_candidates, "election", "candidate"),
+    table_section(schema.election_codes, "election", "code_hash"),
+    table_section(schema.election_ballots, "election", "place", "candidate"),
+    table_section(schema.election_results, "election"),
+    # Several instruments in a round, sticker tallies, child impact assessments (step 9).
     table_section(schema.survey_round_groups, "round"),
     table_section(schema.sticker_tallies, "id"),
     table_section(schema.child_impacts, "commission"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
-from attrs import frozen
+from attrs import evolve, field, frozen
 
 from ..errors import ConfigError, YhteiskehitysError
 from .schema import (
@@ -44,6 +44,8 @@ class Round:
     instrument_version: str
     items: tuple[str, ...]
     dimensions: tuple[str, ...]
+    label: dict[str, str] | None = field(default=None, eq=False)
+    """The label given at import, by language; None: reports derive one from ``name``."""
 
 
 class ScoredAnswer(NamedTuple):
@@ -108,7 +110,7 @@ class SurveyRepo:
         rows = self.conn.execute(sa.select(survey_rounds).order_by(survey_rounds.c.id))
         return [
             Round(r.id, r.name, r.instrument, r.instrument_version, tuple(r.items),
-                  tuple(r.dimensions))
+                  tuple(r.dimensions), dict(r.label) if r.label else None)
             for r in rows
         ]  # fmt: skip
 
@@ -120,11 +122,17 @@ class SurveyRepo:
         raise YhteiskehitysError(f"no survey round {name!r} in the store (rounds: {known})")
 
     def ensure_round(
-        self, name: str, instrument: Instrument, group: str | None = None, source: str = ""
+        self,
+        name: str,
+        instrument: Instrument,
+        group: str | None = None,
+        source: str = "",
+        label: dict[str, str] | None = None,
     ) -> Round:
         """The round ``name``, created for ``instrument`` if new. A round holds several
         instruments, one per group: ``group``, when given, must not have answered the round
-        with another instrument (groups read from a file are checked as they are imported)."""
+        with another instrument (groups read from a file are checked as they are imported).
+        ``label`` (by language) sets the label reports show, also on an existing round."""
         from .round_groups import groups_of, refuse_other_instrument
 
         self.tx.require_write()
@@ -134,6 +142,14 @@ class SurveyRepo:
             if group is not None:
                 known = groups_of(self.conn, [found.id]).get((found.id, group))
                 refuse_other_instrument(known, instrument, name, source or name)
+            if label and label != found.label:
+                self.conn.execute(
+                    survey_rounds.update().where(survey_rounds.c.id == found.id).values(label=label)
+                )
+                self.tx.audit.record(
+                    "update", "survey_round", name, {"label": found.label}, {"label": label}
+                )
+                found = evolve(found, label=label)
             return found
         if len(instrument.items) > SURVEY_MAX_ITEMS:
             raise YhteiskehitysError(f"an instrument may have at most {SURVEY_MAX_ITEMS} items")
@@ -149,6 +165,8 @@ class SurveyRepo:
             "dimensions": [d.id for d in instrument.dimensions],
             "created": datetime.now(UTC),
         }
+        if label:
+            values["label"] = label
         self.conn.execute(survey_rounds.insert().values(**values))
         self.tx.audit.record("create", "survey_round", name, None, {
             k: v for k, v in values.items() if k != "created"

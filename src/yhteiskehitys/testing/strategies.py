@@ -56,6 +56,7 @@ from ..model import (
     TargetGroup,
     Text,
     Theme,
+    Vocabulary,
 )
 from ..model._validate import EARLIEST, LATEST
 from ..model.network import CADENCES
@@ -275,6 +276,13 @@ def networks() -> st.SearchStrategy[Network]:
     )
 
 
+def vocabularies() -> st.SearchStrategy[Vocabulary]:
+    words = st.dictionaries(ids(), text_values(), max_size=3)
+    return st.builds(
+        Vocabulary, roles=words, session_kinds=words, methods=words, recruitment_channels=words
+    )
+
+
 def programmes() -> st.SearchStrategy[Programme]:
     return st.builds(
         Programme,
@@ -289,6 +297,7 @@ def programmes() -> st.SearchStrategy[Programme]:
         disclosure_threshold=disclosure_thresholds(),
         network=st.none() | networks(),
         database_url=st.none() | texts(),
+        vocabulary=vocabularies(),
     )
 
 
@@ -370,6 +379,7 @@ def sessions() -> st.SearchStrategy[Session]:
         facilitators=id_tuples(),
         attendees=id_tuples(unique=True),
         commissions=id_tuples(),
+        ideas=id_tuples(),
     )
 
 
@@ -504,6 +514,7 @@ def pilots() -> st.SearchStrategy[Pilot]:
 
 STRATEGIES: dict[type, Any] = {
     Text: text_values,
+    Vocabulary: vocabularies,
     AgeRange: age_ranges,
     AgeRule: age_rules,
     MunicipalityRule: municipality_rules,

@@ -18,6 +18,7 @@ from .. import schema
 from ..bulk import insert_columns
 from .base import NotFoundError, RecordError, Repository, group, require_known
 
+ELECTION_FACTS = ("municipality", "studying", "school")
 ERASE_HINT = "a participant leaves the store by erasure: `yk participant erase ID`"
 
 
@@ -26,6 +27,15 @@ class ParticipantRepo(Repository[Participant]):
     table = schema.participants
     model = Participant
 
+    def dump(self, obj: Participant) -> Any:
+        """As JSON data; the election facts (schema step 6) only when known, so the records and
+        audit entries of participants without them read as they did before."""
+        data = super().dump(obj)
+        for key in ELECTION_FACTS:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
     def to_row(self, obj: Participant) -> dict[str, Any]:
         return {
             "id": obj.id,
@@ -33,6 +43,9 @@ class ParticipantRepo(Repository[Participant]):
             "age_band": obj.age_band,
             "roles": list(obj.roles),
             "joined": obj.joined,
+            "municipality": obj.municipality,
+            "studying": obj.studying,
+            "school": obj.school,
         }
 
     def columns(self, objs: Sequence[Participant]) -> dict[str, list[Any]]:
@@ -42,6 +55,9 @@ class ParticipantRepo(Repository[Participant]):
             "age_band": [p.age_band for p in objs],
             "roles": [list(p.roles) for p in objs],
             "joined": [p.joined for p in objs],
+            "municipality": [p.municipality for p in objs],
+            "studying": [p.studying for p in objs],
+            "school": [p.school for p in objs],
         }
 
     def from_row(self, row: sa.RowMapping, children: Any) -> Participant:
@@ -51,6 +67,9 @@ class ParticipantRepo(Repository[Participant]):
             age_band=row["age_band"],
             roles=row["roles"],
             joined=row["joined"],
+            municipality=row["municipality"],
+            studying=row["studying"],
+            school=row["school"],
             consents=children or (),
         )
 

@@ -1,4 +1,5 @@
-"""Tapaamiset ja näkemykset: sessions with attendance and handled commissions; findings."""
+"""Tapaamiset ja näkemykset: sessions with attendance and handled commissions and ideas;
+findings."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .subjects import resolve_subjects
 
 ATTEND = schema.session_attendance
 HANDLES = schema.session_commissions
+HANDLES_IDEAS = schema.session_ideas  # schema step 6
 
 
 class SessionRepo(Repository[Session]):
@@ -33,7 +35,7 @@ class SessionRepo(Repository[Session]):
         }
 
     def from_row(self, row: sa.RowMapping, children: Any) -> Session:
-        attendees, commissions = children or ((), ())
+        attendees, commissions, ideas = children or ((), (), ())
         return Session(
             id=row["id"],
             date=row["date"],
@@ -43,6 +45,7 @@ class SessionRepo(Repository[Session]):
             facilitators=row["facilitators"],
             attendees=attendees,
             commissions=commissions,
+            ideas=ideas,
         )
 
     def check(self, objs: Sequence[Session]) -> None:
@@ -75,6 +78,13 @@ class SessionRepo(Repository[Session]):
             "commission",
             "add the commission first (yk commission new)",
         )
+        require_known(
+            self.conn,
+            schema.ideas.c.id,
+            ((self.label(s), i) for s in objs for i in s.ideas),
+            "idea",
+            "add the idea first (yk idea new)",
+        )
 
     def write_children(self, objs: Sequence[Session]) -> None:
         attend = [
@@ -87,27 +97,33 @@ class SessionRepo(Repository[Session]):
             for s in objs
             for n, c in enumerate(s.commissions)
         ]
+        ideas = [
+            {"session": s.id, "position": n, "idea": i} for s in objs for n, i in enumerate(s.ideas)
+        ]
         insert_rows(self.conn, ATTEND, attend)
         insert_rows(self.conn, HANDLES, handles)
+        insert_rows(self.conn, HANDLES_IDEAS, ideas)
 
     def delete_children(self, ids: Sequence[str]) -> None:
         self.conn.execute(ATTEND.delete().where(ATTEND.c.session.in_(ids)))
         self.conn.execute(HANDLES.delete().where(HANDLES.c.session.in_(ids)))
+        self.conn.execute(HANDLES_IDEAS.delete().where(HANDLES_IDEAS.c.session.in_(ids)))
 
     def read_children(self, ids: Sequence[str] | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
         parts = []
-        for table, column in ((ATTEND, "participant"), (HANDLES, "commission")):
+        children = ((ATTEND, "participant"), (HANDLES, "commission"), (HANDLES_IDEAS, "idea"))
+        for table, column in children:
             query = sa.select(table.c.session, table.c[column]).order_by(
                 table.c.session, table.c.position
             )
             if ids is not None:
                 query = query.where(table.c.session.in_(ids))
             parts.append(group(self.conn.execute(query).mappings(), "session"))
-        for sid in set(parts[0]) | set(parts[1]):
-            out[sid] = (
-                tuple(r["participant"] for r in parts[0].get(sid, ())),
-                tuple(r["commission"] for r in parts[1].get(sid, ())),
+        for sid in set(parts[0]) | set(parts[1]) | set(parts[2]):
+            out[sid] = tuple(
+                tuple(r[column] for r in part.get(sid, ()))
+                for part, (_, column) in zip(parts, children, strict=True)
             )
         return out
 
@@ -187,6 +203,15 @@ class FindingRepo(Repository[Finding]):
             )
             for fid, rs in rows.items()
         }
+
+    def in_session(self, session: str) -> list[Finding]:
+        """The findings recorded in ``session``, by id."""
+        ids: Iterable[str] = self.conn.execute(
+            sa.select(self.table.c.id)
+            .where(self.table.c.session == session)
+            .order_by(self.table.c.id)
+        ).scalars()
+        return [self.get(i) for i in ids]
 
     def about(self, subject: str) -> list[Finding]:
         ids: Iterable[str] = self.conn.execute(

@@ -1,0 +1,1 @@
+"""Decisions the group makes: participatory budgeting and youth-council elections."""
