@@ -15,7 +15,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e . $(foreach p,$(PLUGINS),-e $(p))
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,postgresql]' $(foreach p,$(PLUGINS),-e '$(p)[test]') scipy
+	$(BIN)/python -m pip install --quiet -e '.[test,postgresql,bench]' $(foreach p,$(PLUGINS),-e '$(p)[test]') scipy
 
 demo: install
 	$(BIN)/python examples/build_demo.py

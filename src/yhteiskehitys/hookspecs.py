@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import click
 
     from .checks import Check
+    from .decide.rules import BudgetRule
     from .measure.instrument import Instrument
     from .measure.readers.base import Reader
     from .model import EligibilityRule, ModelTemplate
@@ -90,6 +91,22 @@ def yk_readers() -> list[Reader]:
         :class:`~yhteiskehitys.measure.readers.base.TabularReader`.
 
     Called by ``yk survey import`` to choose the reader named by ``--reader``.
+    """
+
+
+# --- participatory budgeting ---------------------------------------------------------------
+
+
+@hookspec
+def yk_budget_rules() -> list[BudgetRule]:
+    """Allocation rules for participatory budgeting (greedy, Method of Equal Shares, ...).
+
+    :returns: a list of :class:`~yhteiskehitys.decide.rules.BudgetRule`, each a ``name``, a
+        one-line ``summary`` and a ``function(election, *, tie_breaking, progress=None)``
+        returning an :class:`~yhteiskehitys.decide.rules.Outcome`. Names must be unique across
+        all plugins.
+
+    Called when a budget is counted (``yk budget run``) to find the rule named by ``--rule``.
     """
 
 

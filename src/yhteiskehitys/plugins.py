@@ -26,6 +26,7 @@ BUILTIN_PLUGINS = (
     "yhteiskehitys.builtin.eligibility",
     "yhteiskehitys.builtin.config_checks",
     "yhteiskehitys.builtin.measure",
+    "yhteiskehitys.builtin.budget",
     "yhteiskehitys.builtin.loop_checks",
     "yhteiskehitys.builtin.vocabulary_checks",
     "yhteiskehitys.builtin.elections",

@@ -6,6 +6,14 @@
 """
 
 from .programme import OpenProgramme, open_programme
+from .scaffold import new_plugin
 from .transfer import Imported, create_programme, import_programme
 
-__all__ = ["Imported", "OpenProgramme", "create_programme", "import_programme", "open_programme"]
+__all__ = [
+    "Imported",
+    "OpenProgramme",
+    "create_programme",
+    "import_programme",
+    "new_plugin",
+    "open_programme",
+]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..render.snapshot import Records
     from ..store import AuditEntry, Store, Transaction
     from ..validation import Validation
+    from .budgets import BudgetVerbs
     from .checklist import ChecklistVerbs
     from .child_impact import ChildImpactVerbs
     from .elections import ElectionVerbs
@@ -279,6 +280,13 @@ class OpenProgramme:
         from .child_impact import ChildImpactVerbs
 
         return ChildImpactVerbs(self)
+
+    @functools.cached_property
+    def budgets(self) -> BudgetVerbs:
+        """Participatory budgeting (osallistava budjetointi)."""
+        from .budgets import BudgetVerbs
+
+        return BudgetVerbs(self)
 
     @functools.cached_property
     def elections(self) -> ElectionVerbs:

@@ -18,6 +18,7 @@ from ..errors import ConfigError, FieldError, FieldErrors, YhteiskehitysError
 BUILTIN_COMMANDS: dict[str, str] = {
     "models": "yhteiskehitys.cli.info:models",
     "plugins": "yhteiskehitys.cli.info:plugins",
+    "plugin": "yhteiskehitys.cli.plugin:plugin",
     "instruments": "yhteiskehitys.cli.info:instruments",
     "init": "yhteiskehitys.cli.init:init",
     "validate": "yhteiskehitys.cli.validate:validate",
@@ -44,6 +45,7 @@ BUILTIN_COMMANDS: dict[str, str] = {
     "partners": "yhteiskehitys.cli.loop:partners",
     "loop": "yhteiskehitys.cli.loop:loop",
     "status": "yhteiskehitys.cli.loop:status",
+    "budget": "yhteiskehitys.cli.budget:budget",
     "child-impact": "yhteiskehitys.cli.child_impact:child_impact",
     "election": "yhteiskehitys.cli.election:election",
 }

@@ -5,6 +5,7 @@ do not edit: change the docstring and regenerate."""
 
 SUMMARIES: dict[str, str] = {
     "actor": "Add or list the network's actors.",
+    "budget": "Participatory budgeting: count a budget and explain it.",
     "calendar": "Write sessions and meetings as .ics.",
     "certificates": "Write certificates.",
     "checklist": "Show or mark progress per phase.",
@@ -27,6 +28,7 @@ SUMMARIES: dict[str, str] = {
     "participant": "Participants and their data.",
     "partners": "Suggest actors for a theme, and why.",
     "pilot": "Add, evaluate and decide pilots.",
+    "plugin": "Start a plugin package of your own.",
     "plugins": "List plugins, versions and their hooks.",
     "report": "Build the programme's site (fi, sv, en).",
     "session": "Add, correct, remove or list sessions.",

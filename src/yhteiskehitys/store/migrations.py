@@ -148,6 +148,11 @@ def _v8(conn: sa.Connection) -> None:
 
 
 def _v9(conn: sa.Connection) -> None:
+    """Participatory budgets, their projects and ballots, and who has voted."""
+    create_tables(conn, "budgets", "budget_projects", "budget_ballots", "budget_voters")
+
+
+def _v10(conn: sa.Connection) -> None:
     """Several instruments in a round (one per group), sticker tallies and child impact
     assessments. Each group that answered an older round is recorded with the round's own
     instrument, so its answers read as before."""
@@ -166,7 +171,8 @@ STEPS: tuple[Step, ...] = (
     Step(6, "youth-council elections; participants' municipality, studying, school", _v6),
     Step(7, "survey rounds: a label for reports", _v7),
     Step(8, "sessions handle ideas as well as commissions", _v8),
-    Step(9, "several instruments in a round, sticker tallies, child impact assessments", _v9),
+    Step(9, "participatory budgets: projects, ballots and who has voted", _v9),
+    Step(10, "several instruments in a round, sticker tallies, child impact assessments", _v10),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -197,6 +197,9 @@ def _erase_in(tx: Transaction, pid: str) -> tuple[int, int, int]:
         )
     # An election's roll names them; their code, if any, was never linked to them.
     conn.execute(schema.election_roll.delete().where(schema.election_roll.c.voter == pid))
+    # Who has voted in a budget stays counted (one ballot each), no longer by whom.
+    voters = schema.budget_voters
+    conn.execute(voters.update().where(voters.c.voter == pid).values(voter=token))
     conn.execute(schema.personal_data.delete().where(schema.personal_data.c.participant == pid))
     conn.execute(schema.consents.delete().where(schema.consents.c.participant == pid))
     conn.execute(schema.participants.delete().where(schema.participants.c.id == pid))

@@ -1,4 +1,4 @@
-"""Which instrument each respondent group of a round answered (schema step 9).
+"""Which instrument each respondent group of a round answered (schema step 10).
 
 A round holds several instruments, one per group: the children's faces and the parents'
 survey side by side in one round. A group keeps the instrument it first answered with, so

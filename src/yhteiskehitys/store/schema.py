@@ -502,7 +502,63 @@ ELECTION_TABLES = (
     "election_results",
 )
 
-# --- several instruments in a round, sticker tallies, child impact (schema step 9) ------------
+# --- participatory budgeting (schema step 9) --------------------------------------------------
+# A budget, its projects and its ballots (see docs/budgeting.md). Amounts are exact decimals as
+# text ("1500", "12.5"), never floats. A ballot is kept apart from its voter: ``budget_voters``
+# says who has voted (one ballot each), ``budget_ballots`` what was voted under a random key,
+# so the store does not link a participant to their choices.
+budgets = sa.Table(
+    "budgets",
+    metadata,
+    _id(),
+    _text("title"),
+    sa.Column("amount", sa.String(40), nullable=False),
+    sa.Column("currency", sa.String(8), nullable=False),
+    sa.Column("vote_type", KIND, nullable=False),
+    sa.Column("max_length", sa.Integer),
+    sa.Column("rule", KIND, nullable=False),
+    sa.Column("meta", JSON, nullable=False),
+    sa.Column("created", UTCDateTime, nullable=False),
+)
+
+budget_projects = sa.Table(
+    "budget_projects",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("id", ID, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    _text("name"),
+    sa.Column("cost", sa.String(40), nullable=False),
+    _text("category", nullable=True),
+    _text("area", nullable=True),
+    sa.Column("fields", JSON, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "id"),
+)
+
+budget_ballots = sa.Table(
+    "budget_ballots",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("key", ID, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("source", KIND, nullable=False),
+    sa.Column("vote", JSON, nullable=False),
+    sa.Column("points", JSON),
+    sa.Column("fields", JSON, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "key"),
+    sa.Index(None, "budget", "position"),
+)
+
+budget_voters = sa.Table(
+    "budget_voters",
+    metadata,
+    _fk("budget", "budgets.id", cascade=True),
+    sa.Column("voter", ID, nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.PrimaryKeyConstraint("budget", "voter"),
+)
+
+# --- several instruments in a round, sticker tallies, child impact (schema step 10) ------------
 # A round holds several instruments, one per respondent group (the children's faces and the
 # parents' survey side by side); the answers of a group are read with its own instrument's items.
 survey_round_groups = sa.Table(

@@ -210,7 +210,12 @@ SECTIONS: list[Section] = [
     table_section(schema.election_codes, "election", "code_hash"),
     table_section(schema.election_ballots, "election", "place", "candidate"),
     table_section(schema.election_results, "election"),
-    # Several instruments in a round, sticker tallies, child impact assessments (step 9).
+    # Participatory budgets (schema step 9).
+    table_section(schema.budgets, "id"),
+    table_section(schema.budget_projects, "budget", "position"),
+    table_section(schema.budget_ballots, "budget", "position", "key"),
+    table_section(schema.budget_voters, "budget", "voter"),
+    # Several instruments in a round, sticker tallies, child impact assessments (step 10).
     table_section(schema.survey_round_groups, "round"),
     table_section(schema.sticker_tallies, "id"),
     table_section(schema.child_impacts, "commission"),

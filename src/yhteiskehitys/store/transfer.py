@@ -58,7 +58,7 @@ AFTER_LOAD.append(_refresh_follow_ups)
 
 
 def _backfill_round_groups(conn: sa.Connection) -> None:
-    from .round_groups import backfill  # schema step 9: an older export's groups
+    from .round_groups import backfill  # schema step 10: an older export's groups
 
     backfill(conn)
 
