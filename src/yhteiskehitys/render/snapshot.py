@@ -54,6 +54,7 @@ class Records:
     findings: tuple[Finding, ...] = field(default=(), converter=as_tuple)
     responses: tuple[Response, ...] = field(default=(), converter=as_tuple)
     report_backs: tuple[Any, ...] = field(default=(), converter=as_tuple)
+    child_impacts: tuple[Any, ...] = field(default=(), converter=as_tuple)
     feedback: tuple[CollaborationFeedback, ...] = field(default=(), converter=as_tuple)
     pilots: tuple[Pilot, ...] = field(default=(), converter=as_tuple)
     participants: tuple[Participant, ...] = field(default=(), converter=as_tuple)
@@ -115,6 +116,7 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
         "findings": tx.findings.list(),
         "responses": tx.responses.list(),
         "report_backs": tx.report_backs.list(),
+        "child_impacts": tx.child_impacts.list(),
         "feedback": tx.feedback.list(),
         "pilots": tx.pilots.list(),
         "progress": tx.checklist.done(),
@@ -148,7 +150,13 @@ def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, A
     instruments = registry.instruments(pm, folder) if pm is not None else {}
     try:
         tables: dict[str, Any] = {
-            lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
+            lang: measure(
+                tx.surveys,
+                instruments,
+                k=programme.disclosure_threshold,
+                lang=lang,
+                stickers=tx.stickers,
+            )
             for lang in ("fi", "sv", "en")
         }
         tables["rounds"] = {r.name: r.label for r in rounds}  # labels given at import
