@@ -149,8 +149,8 @@ def test_init_unknown_model(tmp_path, capsys):
     code, _, err = run(capsys, "init", tmp_path / "p", "--model", "tuntematon")
     assert code == 2
     assert err == (
-        "error: unknown model 'tuntematon' (available: nuoret-aikuiset, yhteiskehitys); "
-        "see `yk models`\n"
+        "error: unknown model 'tuntematon' (available: nuoret-aikuiset, perhekeskus, "
+        "yhteiskehitys); see `yk models`\n"
     )
     assert not (tmp_path / "p").exists()
 
@@ -169,7 +169,7 @@ def test_init_into_a_file(tmp_path, capsys):
 def test_validate_ok(programme, capsys):
     code, out, err = run(capsys, "validate", programme)
     assert (code, err) == (0, "")
-    assert out == "10 checks, 0 errors, 0 warnings.\n"
+    assert out == "13 checks, 0 errors, 0 warnings.\n"
 
 
 def test_validate_fails_when_guardian_consent_is_lowered(programme, capsys):
@@ -180,7 +180,7 @@ def test_validate_fails_when_guardian_consent_is_lowered(programme, capsys):
         "error: consent_floor: consent_policy.guardian_under is 12 but the model "
         "'nuoret-aikuiset' requires guardian consent under 15\n"
     )
-    assert out == "10 checks, 1 errors, 0 warnings.\n"
+    assert out == "13 checks, 1 errors, 0 warnings.\n"
 
 
 def test_validate_fails_when_disclosure_threshold_is_lowered(programme, capsys):

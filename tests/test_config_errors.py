@@ -103,7 +103,7 @@ CASES = [
         edit('rule = "status", statuses = []', 'rule = "planet"'),
         [
             "programme.toml: target_group.eligibility[0].rule: unknown rule 'planet' "
-            "(known: age, age_on_day, all_of, any_of, municipality, status, studying)"
+            "(known: age, age_on_day, all_of, any_of, family, municipality, status, studying)"
         ],
     ),
     (

@@ -289,3 +289,19 @@ def fill_store(records, target) -> None:
                     )
         tx.feedback.add_many(records.feedback)
         tx.pilots.add_many(records.pilots)
+
+
+@pytest.fixture(scope="session")
+def decision_site(tmp_path_factory):
+    """The site of a programme with a decided budget, a published election and a counted but
+    unpublished one (see ``test_decision_pages``), built through ``open_programme``."""
+    from yhteiskehitys import open_programme
+
+    from .test_decision_pages import TODAY, decided_programme
+
+    tmp = tmp_path_factory.mktemp("decisions")
+    folder = decided_programme(tmp)
+    out = tmp / "site"
+    with open_programme(folder) as prog:
+        prog.report(out, today=TODAY)
+    return out

@@ -69,3 +69,19 @@ def test_full_site_and_certificates_have_no_violations(browser, tmp_path, capsys
     assert code == 0, err
     assert len(list(site.rglob("*.html"))) > 40
     assert audit(browser, site) == {}
+
+
+def test_budget_and_election_pages_have_no_violations(browser, tmp_path):
+    """A decided budget's page and a published election's page, in every language."""
+    from yhteiskehitys import open_programme
+
+    from .test_decision_pages import TODAY, decided_programme
+
+    folder = decided_programme(tmp_path)
+    site = tmp_path / "site"
+    with open_programme(folder) as prog:
+        prog.report(site, today=TODAY)
+    for lang in ("fi", "sv", "en"):
+        assert (site / lang / "budget" / "pihat.html").exists()
+        assert (site / lang / "election" / "nuva.html").exists()
+    assert audit(browser, site) == {}

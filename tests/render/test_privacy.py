@@ -73,3 +73,22 @@ def test_small_session_is_shown_as_fewer_than_k(site, records):
     assert f"alle {records.threshold}" not in other
     swedish = Page((site.out / "sv" / "session" / "s2.html").read_text(encoding="utf-8")).text
     assert "dold så att en mindre grupp inte kan räknas fram" in swedish
+
+
+def test_budget_and_election_pages_show_names_never_ids(decision_site):
+    """A voter id of the roll or a participant id who voted in a budget never appears; a
+    candidate's name does; no count of people under the threshold."""
+    from .test_decision_pages import CANDIDATES, PARTICIPANTS, VOTERS
+
+    pages = sorted(decision_site.rglob("*.html"))
+    decisions = [p for p in pages if p.parent.name in ("budget", "election")]
+    assert len(decisions) == 6
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = [i for i in (*VOTERS, *PARTICIPANTS) if re.search(rf"\b{re.escape(i)}\b", html)]
+        assert not found, (path, found)
+    for path in decisions:
+        page = Page(path.read_text(encoding="utf-8"))
+        assert all(int(n) >= 5 for n in page.values("data", "n")), path
+        if path.parent.name == "election":
+            assert all(name in page.text for name in CANDIDATES.values()), path

@@ -107,6 +107,7 @@ def test_survey_rounds_and_answers_travel_in_the_export(store, second_store_url)
 
     from yhteiskehitys.store import schema
     from yhteiskehitys.store.bulk import insert_columns
+    from yhteiskehitys.store.round_groups import backfill
 
     with store.transaction() as tx:
         fill(tx)
@@ -128,8 +129,11 @@ def test_survey_rounds_and_answers_travel_in_the_export(store, second_store_url)
             "answered_at": [datetime(2024, 3, 1, 9, 30), None], "score": [3.25, None],
             "p01": [4, None], "p02": [2, 5], "d01": [3.0, 5.0],
         })  # fmt: skip
+        # An import records each group's instrument, as every survey import does.
+        backfill(tx.conn)
     first = export_text(store)
     data = json.loads(first)
+    assert [g["instrument"] for g in data["records"]["survey_round_groups"]] == ["barometer"] * 2
     assert [r["grp"] for r in data["records"]["survey_responses"]] == ["participant", "comparison"]
     assert data["records"]["survey_responses"][0]["answered_at"] == "2024-03-01T09:30:00.000000"
     with open_store(second_store_url) as other:

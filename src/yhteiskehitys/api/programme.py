@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..validation import Validation
     from .budgets import BudgetVerbs
     from .checklist import ChecklistVerbs
+    from .child_impact import ChildImpactVerbs
     from .elections import ElectionVerbs
     from .people import ConsentVerbs, ParticipantVerbs
     from .recording import (
@@ -274,6 +275,13 @@ class OpenProgramme:
         return SurveyVerbs(self)
 
     @functools.cached_property
+    def child_impacts(self) -> ChildImpactVerbs:
+        """Child impact assessments of commissions (lapsivaikutusten arviointi)."""
+        from .child_impact import ChildImpactVerbs
+
+        return ChildImpactVerbs(self)
+
+    @functools.cached_property
     def budgets(self) -> BudgetVerbs:
         """Participatory budgeting (osallistava budjetointi)."""
         from .budgets import BudgetVerbs
@@ -350,6 +358,7 @@ class OpenProgramme:
                 k=k,
                 lang=self.language(lang),
                 items=tuple(items),
+                stickers=tx.stickers,
             )
 
     def log(

@@ -11,6 +11,7 @@ import attrs
 from ..errors import FieldError
 
 if TYPE_CHECKING:
+    from ..store.round_groups import RoundGroup
     from ..store.surveys import ImportResult, Round
     from .programme import OpenProgramme
 
@@ -60,6 +61,22 @@ class SurveyVerbs:
         )
         chosen_reader = prog.reader(reader or columns.reader or "csv")
         chosen = prog.instrument(instrument or columns.instrument)
+        labels_by_language = (
+            None if label is None else {k: v for k, v in attrs.asdict(label).items() if v}
+        )
+        if chosen.is_stickers:
+            from ..measure.stickers import import_tally
+
+            if group is None:
+                raise FieldError("group", "a sticker tally needs the group whose stickers they are")
+            return import_tally(
+                prog.store(),
+                Path(file),
+                round_name=round,
+                instrument=chosen,
+                group=group,
+                round_label=labels_by_language,
+            )
         return import_export(
             prog.store(),
             Path(file),
@@ -69,10 +86,16 @@ class SurveyVerbs:
             mapping=columns,
             group=group,
             progress=progress,
-            round_label=None
-            if label is None
-            else {k: v for k, v in attrs.asdict(label).items() if v},
+            round_label=labels_by_language,
         )
+
+    def overview(self) -> list[tuple[Round, list[RoundGroup]]]:
+        """Every round with its groups and the instrument each answered (a round holds several
+        instruments, one per group), in round order."""
+        with self.programme.read() as tx:
+            rounds = tx.surveys.rounds()
+            groups = tx.surveys.groups([r.id for r in rounds])
+            return [(r, [g for (rid, _), g in groups.items() if rid == r.id]) for r in rounds]
 
     def rounds(self) -> list[Round]:
         """The rounds in the store and the instrument each used."""

@@ -46,6 +46,7 @@ BUILTIN_COMMANDS: dict[str, str] = {
     "loop": "yhteiskehitys.cli.loop:loop",
     "status": "yhteiskehitys.cli.loop:status",
     "budget": "yhteiskehitys.cli.budget:budget",
+    "child-impact": "yhteiskehitys.cli.child_impact:child_impact",
     "election": "yhteiskehitys.cli.election:election",
 }
 """Built-in command → where it is defined; its one-line summary for ``yk --help`` is in

@@ -9,6 +9,7 @@ SUMMARIES: dict[str, str] = {
     "calendar": "Write sessions and meetings as .ics.",
     "certificates": "Write certificates.",
     "checklist": "Show or mark progress per phase.",
+    "child-impact": "Assess a commission's impact on children.",
     "commission": "Commissions through the loop.",
     "consent": "Record a participant's consent.",
     "election": "Youth-council elections: roll, codes, votes, count.",

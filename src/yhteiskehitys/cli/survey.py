@@ -27,7 +27,8 @@ def survey() -> None:
     "--round", "round_name", required=True, metavar="R", help="The round, e.g. 2024-spring."
 )
 @click.option("--group", metavar="G", help="Respondent group: participant, comparison or your own "
-              "(or map a group column in the mapping file).")  # fmt: skip
+              "(or map a group column in the mapping file); needed for a sticker tally. A round "
+              "holds one instrument per group.")  # fmt: skip
 @click.option("--reader", "reader_name", metavar="NAME", help="csv, webropol, limesurvey, msforms, "
               "googleforms or a plugin's (default: the mapping's reader, else csv).")  # fmt: skip
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -74,18 +75,21 @@ def import_(
                                               instrument=instrument_name,
                                               round_label=round_label)  # fmt: skip
     groups = ", ".join(f"{g} {n}" for g, n in sorted(result.groups.items()))
-    click.echo(f"Imported {result.rows} respondents into round {result.round} ({groups}).")
+    click.echo(f"Imported {result.rows} {result.unit} into round {result.round} ({groups}).")
 
 
 @survey.command("rounds")
 @folder_argument
 @pass_state
 def rounds(state: State, folder: Path) -> None:
-    """List the survey rounds in FOLDER's store, each with its label and instrument."""
+    """List the survey rounds in FOLDER's store, each with its label, and the instrument each
+    group answered."""
     from ..measure.rounds import round_label
 
     with state.programme(folder) as prog:
         lang = prog.language()
-        for r in prog.surveys.rounds():
+        for r, groups in prog.surveys.overview():
             label = round_label(r.name, lang, r.label)
             click.echo(f"{r.name:<20} {label:<24} {r.instrument} (version {r.instrument_version})")
+            for g in groups:
+                click.echo(f"  {g.group:<18} {g.instrument} (version {g.instrument_version})")

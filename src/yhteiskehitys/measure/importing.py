@@ -138,8 +138,15 @@ def import_export(
     ``progress`` is called with the bytes read so far, after each batch of rows;
     ``round_label`` (by language) is the round's label for reports.
     """
+    if instrument.is_stickers:
+        raise ConfigError([
+            f"{path.name}: {instrument.name!r} is a sticker board; its tallies are imported as "
+            "counts (yhteiskehitys.measure.stickers.import_tally)"
+        ])  # fmt: skip
     with store.transaction() as tx, read_export(path, instrument, reader, mapping, group) as rows:
-        round_ = tx.surveys.ensure_round(round_name, instrument, round_label)
+        round_ = tx.surveys.ensure_round(
+            round_name, instrument, group, path.name, label=round_label
+        )
         report = (lambda: progress(rows.position())) if progress else None
         return tx.surveys.import_rows(
             round_,

@@ -75,9 +75,24 @@ class Scoring:
     min_answered: float = field(default=0.5, validator=between(0.0, 1.0))
 
 
+SURVEY, STICKERS = "survey", "stickers"
+KINDS = (SURVEY, STICKERS)
+
+
+def _kind(_instance: object, attribute: object, value: str) -> None:
+    if value not in KINDS:
+        raise FieldValueError("kind", f"must be one of {', '.join(KINDS)} (got {value!r})")
+
+
 @frozen(kw_only=True)
 class Instrument:
+    """A survey (``kind = "survey"``: answers on a scale, scored and averaged) or a sticker
+    board (``kind = "stickers"``: children put stickers on the scale's faces for each activity,
+    and the result is how many stickers each face got, never a mean). A sticker board's items
+    are the activities it names; with none, any activity the tally names is taken."""
+
     name: str = field(validator=identifier)
+    kind: str = field(default=SURVEY, validator=_kind)
     title: Text
     description: Text
     version: str = "1"
@@ -91,8 +106,8 @@ class Instrument:
     def __attrs_post_init__(self) -> None:
         unique_ids(self.dimensions, "dimensions")
         unique_ids(self.items, "items")
-        if not self.items:
-            raise FieldValueError("items", "an instrument needs at least one item")
+        if not self.items and self.kind == SURVEY:
+            raise FieldValueError("items", "a survey needs at least one item")
         known = {d.id for d in self.dimensions}
         for item in self.items:
             if item.dimension not in known:
@@ -104,6 +119,10 @@ class Instrument:
             if dim.id not in used:
                 raise FieldValueError("dimensions", f"dimension {dim.id!r} has no items")
 
+    @property
+    def is_stickers(self) -> bool:
+        return self.kind == STICKERS
+
     def item_ids(self) -> tuple[str, ...]:
         return tuple(item.id for item in self.items)
 
@@ -111,10 +130,12 @@ class Instrument:
         return tuple(item for item in self.items if item.dimension == dimension)
 
 
-def load_instrument(path: Path, converter: cattrs.Converter) -> Instrument:
-    """Read an instrument file; every problem is raised at once as ``FILE: field: reason``."""
-    from ..convert import read_toml, structure
+def load_instrument(path: Path, converter: cattrs.Converter | None = None) -> Instrument:
+    """Read an instrument file; every problem is raised at once as ``FILE: field: reason``.
+    Without ``converter``, the core's TOML converter is used (what a plugin's own file needs)."""
+    from ..convert import make_converter, read_toml, structure
 
+    converter = converter or make_converter("toml")
     return structure(read_toml(path), Instrument, converter, path.name)
 
 

@@ -28,6 +28,7 @@ from .scoring import TOTAL
 from .stats import Moments
 
 if TYPE_CHECKING:
+    from ..store.stickers import StickerRepo
     from ..store.surveys import Round, SurveyRepo
     from .instrument import Instrument
 
@@ -166,10 +167,16 @@ def measure(
     k: int = 5,
     lang: str = "fi",
     items: Sequence[str] = (),
+    stickers: StickerRepo | None = None,
 ) -> list[PublishedTable]:
-    """Published result tables (see the module docstring); ``k`` is the disclosure threshold."""
+    """Published result tables (see the module docstring); ``k`` is the disclosure threshold.
+
+    A round holds several instruments, one per group: each instrument's groups get their own
+    tables, side by side in instrument order (the first round's first), and all of them are
+    published together. Sticker boards (read from ``stickers``) give counts per activity and
+    face instead of means.
+    """
     from ..errors import YhteiskehitysError
-    from ..store.surveys import dimension_column, item_column
 
     check_threshold(k)
     if by not in BY:
@@ -177,15 +184,61 @@ def measure(
     rounds = [repo.round(n) for n in round_names] if round_names else repo.rounds()
     if not rounds:
         raise YhteiskehitysError("no survey rounds yet; import answers with `yk survey import`")
-    names = {r.instrument for r in rounds}
-    if len(names) > 1:
+    used: dict[str, set[tuple[int, str]]] = {}
+    for key, group in repo.groups([r.id for r in rounds]).items():
+        used.setdefault(group.instrument, set()).add(key)
+    missing = sorted(name for name in used if name not in instruments)
+    if missing:
+        raise YhteiskehitysError(f"instrument {', '.join(map(repr, missing))} is not installed")
+    surveys = [instruments[n] for n in used if not instruments[n].is_stickers]
+    unknown = set(items) - {i for inst in surveys for i in inst.item_ids()}
+    if unknown and by == "item":
+        known = ", ".join(i for inst in surveys for i in inst.item_ids())
         raise YhteiskehitysError(
-            f"the rounds used different instruments ({', '.join(sorted(names))}); "
-            "choose rounds of one instrument with --round"
+            f"no item {', '.join(sorted(unknown))} in the rounds' instruments (items: {known})"
         )
-    instrument = instruments.get(rounds[0].instrument)
-    if instrument is None:
-        raise YhteiskehitysError(f"instrument {rounds[0].instrument!r} is not installed")
+    tables: list[Table] = []
+    links: list[Link] = []
+    for name, keys in used.items():
+        instrument = instruments[name]
+        own = [r for r in rounds if any(key[0] == r.id for key in keys)]
+        if instrument.is_stickers:
+            if stickers is not None:
+                tables += sticker_tables(stickers, instrument, own, keys, lang)
+            continue
+        found, found_links = _survey_tables(repo, instrument, own, keys, by, k, lang, items)
+        links += [_shift(link, len(tables)) for link in found_links]
+        tables += found
+    return publish_together(tables, k, links)
+
+
+def _shift(link: Link, offset: int) -> Link:
+    """A link between tables of one instrument, renumbered into the whole output."""
+    return Link(
+        total=(link.total[0] + offset, link.total[1]),
+        parts=tuple((t + offset, key) for t, key in link.parts),
+        exact=link.exact,
+    )
+
+
+def _only(data: dict[tuple[int, str], Any], keys: set[tuple[int, str]]) -> dict:
+    return {key: value for key, value in data.items() if key in keys}
+
+
+def _survey_tables(
+    repo: SurveyRepo,
+    instrument: Instrument,
+    rounds: Sequence[Round],
+    keys: set[tuple[int, str]],
+    by: str,
+    k: int,
+    lang: str,
+    items: Sequence[str],
+) -> tuple[list[Table], list[Link]]:
+    """The tables of one survey instrument over the (round, group) cells ``keys`` that used it;
+    links are numbered within these tables."""
+    from ..store.surveys import dimension_column, item_column
+
     ids = [r.id for r in rounds]
     scopes: list[tuple[str, str, str]] = [(TOTAL, "score", instrument.title.get(lang))]
     if by == "dimension":
@@ -194,8 +247,8 @@ def measure(
     tables: list[Table] = []
     links: list[Link] = []
     if by in ("group", "dimension"):
-        raw = repo.moments(ids, [col for _, col, _ in scopes])
-        alphas = _alphas(repo, instrument, ids, k) if by == "dimension" else {}
+        raw = _only(repo.moments(ids, [col for _, col, _ in scopes]), keys)
+        alphas = _alphas(repo, instrument, ids, k, keys) if by == "dimension" else {}
         for index, (scope, _, title) in enumerate(scopes):
             data = {key: Moments(*triples[index]) for key, triples in raw.items()}
 
@@ -208,20 +261,14 @@ def measure(
                     f"{title} (0–100)", rounds, data, extra if alphas else None, scale=(0.0, 100.0)
                 )
             )
-        panels = _panels(repo, rounds, scopes, lang)
+        panels = _panels(repo, rounds, scopes, keys, lang)
         links += _panel_links(rounds, tables, panels)
         tables += panels
     else:
         columns = [item_column(i) for i in range(len(instrument.items))]
-        raw = repo.moments(ids, columns)
-        dist = repo.distribution(ids, columns, instrument.scale.points)
+        raw = _only(repo.moments(ids, columns), keys)
+        dist = _only(repo.distribution(ids, columns, instrument.scale.points), keys)
         labels = [label.get(lang) for label in instrument.scale.labels]
-        unknown = set(items) - set(instrument.item_ids())
-        if unknown:
-            raise YhteiskehitysError(
-                f"no item {', '.join(sorted(unknown))} in {instrument.name!r} "
-                f"(items: {', '.join(instrument.item_ids())})"
-            )
         for index, item in enumerate(instrument.items):
             if items and item.id not in items:
                 continue
@@ -236,7 +283,42 @@ def measure(
             tables.append(distribution_table(f"{item.id}: answers per scale point", rounds,
                                              counts, labels))  # fmt: skip
             links += _distribution_links(len(tables) - 2, tables[-2])
-    return publish_together(tables, k, links)
+    return tables, links
+
+
+def sticker_tables(
+    repo: StickerRepo,
+    instrument: Instrument,
+    rounds: Sequence[Round],
+    keys: set[tuple[int, str]],
+    lang: str,
+) -> list[Table]:
+    """One table per round and group of a sticker board: activities x faces, each cell the
+    number of stickers (a count, never a mean), under the same disclosure threshold."""
+    found = _only(repo.counts([r.id for r in rounds]), keys)
+    labels = [label.get(lang) for label in instrument.scale.labels]
+    titles = {item.id: item.text.get(lang) for item in instrument.items}
+    out = []
+    for r in rounds:
+        for group in _order_groups({g for rid, g in found if rid == r.id}):
+            counts = found[(r.id, group)]
+            activities = [item.id for item in instrument.items] or sorted({a for a, _ in counts})
+            rows = tuple(titles.get(a, a) for a in activities)
+            cells = {
+                (titles.get(a, a), labels[face - 1]): Cell(
+                    n=counts.get((a, face), 0), values={"stickers": counts.get((a, face), 0)}
+                )
+                for a in activities
+                for face in range(1, instrument.scale.points + 1)
+            }
+            out.append(Table(
+                title=f"{instrument.title.get(lang)}: {r.name}/{group}", rows=rows,
+                cols=tuple(labels), cells=cells, note=STICKER_NOTE,
+            ))  # fmt: skip
+    return out
+
+
+STICKER_NOTE = "stickers per face and activity"
 
 
 def _distribution_links(at: int, moments: Table) -> list[Link]:
@@ -263,7 +345,9 @@ def _panel_links(rounds: Sequence[Round], scopes: list[Table], panels: list[Tabl
     ]
 
 
-def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) -> dict:
+def _alphas(
+    repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int, keys: set[tuple[int, str]]
+) -> dict:
     """Cronbach's alpha per round, group and dimension, over the respondents who answered every
     item of the dimension; left out when fewer than ``k`` did (an aggregate of fewer than k
     people, even in a cell whose n, counting partial answers, may be shown)."""
@@ -277,7 +361,7 @@ def _alphas(repo: SurveyRepo, instrument: Instrument, ids: list[int], k: int) ->
             continue
         cols = [item_column(position[item.id]) for item in items]
         found = repo.complete_cases(ids, cols, [i.reverse for i in items], instrument.scale.points)
-        for (round_id, group), (triples, total) in found.items():
+        for (round_id, group), (triples, total) in _only(found, keys).items():
             if total[0] < k:
                 continue
             variances = [Moments(*t).variance for t in triples]
@@ -293,10 +377,18 @@ def _label(round_: Round, lang: str) -> str:
     return round_label(round_.name, lang, round_.label)
 
 
-def _panels(repo: SurveyRepo, rounds: Sequence[Round], scopes, lang: str) -> list[Table]:
+def _panels(
+    repo: SurveyRepo, rounds: Sequence[Round], scopes, keys: set[tuple[int, str]], lang: str
+) -> list[Table]:
     if len(rounds) < 2 or not repo.has_keys(rounds[0].id) or not repo.has_keys(rounds[-1].id):
         return []
-    linked = repo.panel(rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes])
+    linked = {
+        g: triples
+        for g, triples in repo.panel(
+            rounds[0].id, rounds[-1].id, [col for _, col, _ in scopes]
+        ).items()
+        if (rounds[0].id, g) in keys and (rounds[-1].id, g) in keys
+    }
     if not linked:
         return []
     return [

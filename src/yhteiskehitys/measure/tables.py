@@ -43,6 +43,8 @@ def _text(value: Cell | Derived | Suppressed | None, lang: str = "en") -> str:
     if isinstance(value, Cell):
         if not value.n:
             return "–"
+        if "stickers" in v:  # a sticker tally: a count, never a mean
+            return str(value.n)
         if "percent" in v:
             return f"{value.n} ({_num(v['percent'], 0)} %)"
         mark = "†" if v.get("clipped") else ""
@@ -80,10 +82,15 @@ def notes(table: PublishedTable, lang: str = "en") -> list[str]:
 
 
 def legend(tables: Sequence[PublishedTable], lang: str = "en") -> list[str]:
-    """What the marks in the tables mean: suppression of each kind and clipped intervals."""
+    """What the marks in the tables mean: suppression of each kind and clipped intervals,
+    and a sticker tally's counts."""
     cells = [cell for t in tables for cell in t.cells.values()]
     k = tables[0].k if tables else 0
-    lines = [say(wording.MEAN_CI, lang), say(wording.PRIMARY, lang, k=k)]
+    lines = []
+    if not all(_is_stickers(t) for t in tables):
+        lines += [say(wording.MEAN_CI, lang), say(wording.PRIMARY, lang, k=k)]
+    if any(_is_stickers(t) for t in tables):  # a sticker tally: counts, never a mean
+        lines.append(say(wording.STICKERS, lang, k=k))
     if any(isinstance(c, Suppressed) and not c.primary for c in cells):
         lines.append(say(wording.SECONDARY, lang))
     clipped = {
@@ -122,6 +129,10 @@ def as_text(tables: Sequence[PublishedTable], lang: str = "en") -> str:
     if tables:
         out.extend(legend(tables, lang))
     return "\n".join(out)
+
+
+def _is_stickers(table: PublishedTable) -> bool:
+    return any(isinstance(c, Cell) and "stickers" in c.values for c in table.cells.values())
 
 
 def _plain(value: Cell | Derived | Suppressed) -> Any:

@@ -22,6 +22,11 @@ SECONDARY = Text(
     sv="dold = dold så att en mindre grupp inte kan räknas fram ur de andra talen",
     en="hidden = hidden so that a smaller group cannot be worked out from the others",
 )
+STICKERS = Text(
+    fi="Tarroja kullakin kasvolla; <%(k)s = alle %(k)s tarraa",
+    sv="Klistermärken på varje ansikte; <%(k)s = färre än %(k)s klistermärken",
+    en="Stickers on each face; <%(k)s = fewer than %(k)s stickers",
+)
 HIDDEN_WORD = Text(fi="piilotettu", sv="dold", en="hidden")
 MEAN_CI = Text(
     fi="Keskiarvo [95 %:n luottamusväli]",

@@ -1,5 +1,6 @@
 """The domain model: attrs classes, validated on construction, with no I/O."""
 
+from .child_impact import ChildImpact
 from .general import general_model
 from .network import Actor, Network, Organisation
 from .participant import Consent, Participant, PersonalData
@@ -41,6 +42,7 @@ __all__ = [
     "AnyOf",
     "Artefact",
     "ChecklistItem",
+    "ChildImpact",
     "CollaborationFeedback",
     "Commission",
     "Consent",

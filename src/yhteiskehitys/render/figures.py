@@ -134,7 +134,11 @@ def _interval(values: Mapping[str, float], lang: str) -> str:
 
 def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
     """Charts of the published barometer tables: each group's mean per round with its 95 %
-    interval, and the changes (each group's, and participants' minus the comparison group's)."""
+    interval, and the changes (each group's, and participants' minus the comparison group's);
+    a sticker board's counts as a picture of its faces. Each instrument of a round comes in
+    turn, so the children's and the parents' results stand side by side."""
+    from .stickers import is_sticker_table, sticker_chart
+
     if not records.barometer:
         return None
     if "error" in records.barometer:
@@ -143,6 +147,9 @@ def barometer_figures(records: Records, lang: str) -> BarometerFigures | None:
     for index, table in enumerate(records.barometer[lang]):
         if table.cols and "/" in table.cols[0]:
             continue  # distributions per scale point are for `yk measure --by item`
+        if is_sticker_table(table):
+            charts.append(sticker_chart(table, f"barometer-{index}", lang))
+            continue
         charts.extend(
             _table_charts(table, f"barometer-{index}", lang, records.barometer.get("rounds", {}))
         )

@@ -71,6 +71,18 @@ def pages(records: Records, lang: str, data: views.SiteData) -> Iterable[Page]:
             template="site/session.html",
             context={"data": data, "summary": summary},
         )
+    for budget in data.budgets:
+        yield Page(
+            path=f"budget/{file_name(budget.id)}",
+            template="site/budget.html",
+            context={"data": data, "budget": budget},
+        )
+    for election in data.elections:
+        yield Page(
+            path=f"election/{file_name(election.id)}",
+            template="site/election.html",
+            context={"data": data, "election": election},
+        )
     yield Page(
         path="said-did.html",
         template="site/said_did.html",

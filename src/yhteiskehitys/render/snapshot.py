@@ -54,6 +54,7 @@ class Records:
     findings: tuple[Finding, ...] = field(default=(), converter=as_tuple)
     responses: tuple[Response, ...] = field(default=(), converter=as_tuple)
     report_backs: tuple[Any, ...] = field(default=(), converter=as_tuple)
+    child_impacts: tuple[Any, ...] = field(default=(), converter=as_tuple)
     feedback: tuple[CollaborationFeedback, ...] = field(default=(), converter=as_tuple)
     pilots: tuple[Pilot, ...] = field(default=(), converter=as_tuple)
     participants: tuple[Participant, ...] = field(default=(), converter=as_tuple)
@@ -64,6 +65,10 @@ class Records:
     """The loop's figures, from :mod:`yhteiskehitys.loop`, computed when the records were read."""
     barometer: Any = None
     """The barometer's results, from :mod:`yhteiskehitys.measure`, read with the records."""
+    budgets: tuple[dict[str, Any], ...] = field(default=(), converter=as_tuple)
+    """Decided budgets as data (:func:`read_budgets`), for the site's budget pages."""
+    elections: tuple[dict[str, Any], ...] = field(default=(), converter=as_tuple)
+    """Published elections as data (:func:`read_elections`); an unpublished one is not here."""
     _cache: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     def cache(self, key: str, make: Any) -> Any:
@@ -111,6 +116,7 @@ def read_all(tx: Any, *, personal: bool = False) -> dict[str, Any]:
         "findings": tx.findings.list(),
         "responses": tx.responses.list(),
         "report_backs": tx.report_backs.list(),
+        "child_impacts": tx.child_impacts.list(),
         "feedback": tx.feedback.list(),
         "pilots": tx.pilots.list(),
         "progress": tx.checklist.done(),
@@ -144,13 +150,39 @@ def read_barometer(tx: Any, programme: Any, pm: Any, folder: Any) -> dict[str, A
     instruments = registry.instruments(pm, folder) if pm is not None else {}
     try:
         tables: dict[str, Any] = {
-            lang: measure(tx.surveys, instruments, k=programme.disclosure_threshold, lang=lang)
+            lang: measure(
+                tx.surveys,
+                instruments,
+                k=programme.disclosure_threshold,
+                lang=lang,
+                stickers=tx.stickers,
+            )
             for lang in ("fi", "sv", "en")
         }
         tables["rounds"] = {r.name: r.label for r in rounds}  # labels given at import
         return tables
     except YhteiskehitysError as exc:
         return {"error": str(exc)}
+
+
+def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
+    """Every decided budget's outcome and explanations (see :mod:`.decisions`)."""
+    from .decisions import read_budgets as read
+
+    return read(tx, pm, today)
+
+
+def read_elections(tx: Any, pm: Any, threshold: int) -> list[dict[str, Any]]:
+    """Every published election's result as page data; counted but unpublished ones are left
+    out, so no page can show them."""
+    from ..decide.elections.results import published_result
+
+    out = []
+    for election_id in tx.elections.ids():
+        result = published_result(tx, pm, election_id, threshold=threshold)
+        if result is not None:
+            out.append(result.as_data())
+    return out
 
 
 def load_snapshot(
@@ -179,6 +211,9 @@ def load_snapshot(
             if figures:
                 loaded["loop"] = read_loop(tx, programme, today)
                 loaded["barometer"] = read_barometer(tx, programme, pm, folder)
+                if pm is not None:
+                    loaded["budgets"] = read_budgets(tx, pm, today)
+                    loaded["elections"] = read_elections(tx, pm, programme.disclosure_threshold)
     return Records(
         programme=programme, template=template, today=today, folder=Path(folder), **loaded
     )

@@ -24,6 +24,8 @@ class Trail:
     findings: tuple[Any, ...]
     responses: tuple[Any, ...]
     report_backs: tuple[Any, ...]
+    child_impact: tuple[tuple[str, bool, str | None], ...] = ()
+    """A commission's child impact checklist (step, done, answer), when one was recorded."""
 
     @property
     def id(self) -> str:
@@ -51,6 +53,7 @@ def trails(records: Records) -> list[Trail]:
     findings = grouped(records.findings, "subject")
     responses = grouped(records.responses, "subject")
     backs = grouped(records.report_backs, "subject")
+    impacts = {i.commission: i for i in records.child_impacts}
     handled: dict[str, list[Any]] = defaultdict(list)
     for session in records.sessions:
         for subject in (*session.commissions, *session.ideas):
@@ -74,10 +77,23 @@ def trails(records: Records) -> list[Trail]:
                 findings=tuple(own),
                 responses=tuple(sorted(responses.get(record.id, []), key=lambda r: r.decided)),
                 report_backs=tuple(sorted(backs.get(record.id, []), key=lambda b: b.at)),
+                child_impact=_child_impact(impacts.get(record.id), bool(backs.get(record.id)))
+                if kind == "commission"
+                else (),
             )
         )
     out.sort(key=lambda t: (t.started, t.id))
     return out
+
+
+def _child_impact(impact: Any, told: bool) -> tuple[tuple[str, bool, str | None], ...]:
+    """The checklist of a recorded assessment; the loop's report-back is its last step."""
+    from ..model.child_impact import steps
+
+    if impact is None:
+        return ()
+    answers = impact.answers()
+    return tuple((step, done, answers.get(step)) for step, done in steps(impact, told))
 
 
 def next_meeting(records: Records, after) -> Any:

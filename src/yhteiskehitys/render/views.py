@@ -12,6 +12,7 @@ from typing import Any
 from attrs import frozen
 
 from . import vocabulary as vocab
+from .decision_views import budget_view, election_view
 from .disclosure import Count, published_counts
 from .i18n import gettext
 from .snapshot import Records, by_id
@@ -59,6 +60,10 @@ class SiteData:
     pilots: tuple[Any, ...]
     loop: Any
     barometer: Any
+    budgets: tuple[Any, ...] = ()
+    """Decided budgets' pages (:class:`.decision_views.BudgetView`)."""
+    elections: tuple[Any, ...] = ()
+    """Published elections' pages (:class:`.decision_views.ElectionView`)."""
 
     def label(self, table: str, code: str | None, plain: str = "") -> str:
         return vocab.word(
@@ -89,6 +94,8 @@ def site_data(records: Records, lang: str) -> SiteData:
         pilots=tuple(sorted(records.pilots, key=lambda p: (p.start, p.id))),
         loop=figures.loop_figures(records, lang),
         barometer=figures.barometer_figures(records, lang),
+        budgets=tuple(budget_view(b, lang, records.threshold) for b in records.budgets),
+        elections=tuple(election_view(e, lang, records.threshold) for e in records.elections),
     )
 
 

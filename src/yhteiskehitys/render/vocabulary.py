@@ -27,6 +27,9 @@ SESSION_KINDS = {
     "open_evening": N_("open evening"),
     "game_workshop": N_("participation game workshop"),
     "survey": N_("survey"),
+    "meeting_place_evaluation": N_("meeting-place evaluation"),
+    "developer_parents_meeting": N_("developer-parents meeting"),
+    "family_centre_network_meeting": N_("family-centre network meeting"),
 }
 METHODS = {
     "individual": N_("individual work"),
@@ -35,6 +38,10 @@ METHODS = {
     "expert_by_experience_opening": N_("opening by an expert by experience"),
     "email_between_meetings": N_("e-mail between meetings"),
     "pictures_and_stickers": N_("pictures and stickers"),
+    "faces": N_("faces"),
+    "survey": N_("survey"),
+    "event_stall": N_("event stall"),
+    "social_media": N_("social media"),
 }
 ROLES = {
     "participant": N_("participant"),
@@ -43,6 +50,13 @@ ROLES = {
     "coordinator": N_("coordinator"),
     "actor": N_("actor"),
     "developer_group_member": N_("member of the developer group"),
+    "child": N_("child"),
+    "parent": N_("parent"),
+    "developer_parent": N_("developer parent"),
+    "family_representative": N_("family representative"),
+    "youth_council_member": N_("youth-council member"),
+    "family_centre_coordinator": N_("family-centre coordinator"),
+    "professional": N_("professional"),
 }
 OUTCOMES = {
     "adopted": N_("adopted"),
@@ -66,6 +80,7 @@ CHANNELS = {
     "partner_services": N_("through partner services"),
     "youth_work_networks": N_("through youth work"),
     "partners": N_("through partners"),
+    "meeting_place": N_("at a meeting place"),
 }
 FEEDBACK_KINDS = {
     "barriers": N_("Barriers"),
@@ -93,6 +108,16 @@ GROUPS = {
     "participant": N_("Participants"),
     "comparison": N_("Comparison group"),
     "participant − comparison": N_("Difference: participants − comparison"),
+    "children": N_("Children"),
+    "parents": N_("Parents"),
+}
+
+CHILD_IMPACT = {
+    "affected": N_("Who is affected"),
+    "heard": N_("How children were heard"),
+    "changes": N_("What changes for them"),
+    "telling": N_("How the children will be told"),
+    "told": N_("The children were told"),
 }
 
 GENERAL = {

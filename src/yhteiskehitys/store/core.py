@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from .audit import AuditLog
     from .repos.checklist import ChecklistRepo
+    from .repos.child_impacts import ChildImpactRepo
     from .repos.elections import ElectionRepo
     from .repos.loop import LoopRepo
     from .repos.network import ActorRepo, OrganisationRepo
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .repos.records import FeedbackRepo, PilotRepo, ThemeRepo
     from .repos.sessions import FindingRepo, SessionRepo
     from .repos.subjects import CommissionRepo, IdeaRepo
+    from .stickers import StickerRepo
     from .surveys import SurveyRepo
 
 T = TypeVar("T")
@@ -176,6 +178,18 @@ class Transaction:
         from .surveys import SurveyRepo
 
         return SurveyRepo(self)
+
+    @cached_property
+    def child_impacts(self) -> ChildImpactRepo:
+        from .repos.child_impacts import ChildImpactRepo
+
+        return ChildImpactRepo(self)
+
+    @cached_property
+    def stickers(self) -> StickerRepo:
+        from .stickers import StickerRepo
+
+        return StickerRepo(self)
 
     @cached_property
     def checklist(self) -> ChecklistRepo:

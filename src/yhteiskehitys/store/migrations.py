@@ -152,6 +152,16 @@ def _v9(conn: sa.Connection) -> None:
     create_tables(conn, "budgets", "budget_projects", "budget_ballots", "budget_voters")
 
 
+def _v10(conn: sa.Connection) -> None:
+    """Several instruments in a round (one per group), sticker tallies and child impact
+    assessments. Each group that answered an older round is recorded with the round's own
+    instrument, so its answers read as before."""
+    create_tables(conn, "survey_round_groups", "sticker_tallies", "child_impacts")
+    from .round_groups import backfill
+
+    backfill(conn)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "initial schema: records, loop, audit trail", _v1),
     Step(2, "feedback-loop figures: stay_days and indexes", _v2),
@@ -162,6 +172,7 @@ STEPS: tuple[Step, ...] = (
     Step(7, "survey rounds: a label for reports", _v7),
     Step(8, "sessions handle ideas as well as commissions", _v8),
     Step(9, "participatory budgets: projects, ballots and who has voted", _v9),
+    Step(10, "several instruments in a round, sticker tallies, child impact assessments", _v10),
 )
 CURRENT_VERSION = STEPS[-1].version
 

@@ -119,10 +119,14 @@ def _respondent_keys(tx: Transaction, pid: str) -> list[str]:
 
 
 def _survey_answers(tx: Transaction, keys: list[str]) -> list[dict[str, Any]]:
-    r, rounds = ANSWERS, schema.survey_rounds
+    r, rounds, groups = ANSWERS, schema.survey_rounds, schema.survey_round_groups
+    # A round holds one instrument per group: the answers are named by the group's items.
     query = (
-        sa.select(r, rounds.c.name, rounds.c["items"])
+        sa.select(
+            r, rounds.c.name, sa.func.coalesce(groups.c["items"], rounds.c["items"]).label("items")
+        )
         .join(rounds, rounds.c.id == r.c.round)
+        .outerjoin(groups, sa.and_(groups.c.round == r.c.round, groups.c.grp == r.c.grp))
         .where(r.c.respondent_key.in_(keys))
         .order_by(r.c.id)
     )

@@ -557,3 +557,45 @@ budget_voters = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.PrimaryKeyConstraint("budget", "voter"),
 )
+
+# --- several instruments in a round, sticker tallies, child impact (schema step 10) ------------
+# A round holds several instruments, one per respondent group (the children's faces and the
+# parents' survey side by side); the answers of a group are read with its own instrument's items.
+survey_round_groups = sa.Table(
+    "survey_round_groups",
+    metadata,
+    sa.Column("round", SEQ, sa.ForeignKey("survey_rounds.id"), primary_key=True),
+    sa.Column("grp", KIND, primary_key=True),
+    sa.Column("instrument", ID, nullable=False),
+    sa.Column("instrument_version", sa.String(32), nullable=False),
+    sa.Column("items", JSON, nullable=False),
+    sa.Column("dimensions", JSON, nullable=False),
+)
+
+# Children's evaluation by stickers: how many stickers each face got for each activity. The
+# result is counts, never a mean, so tallies are stored as counts (one row per activity x face).
+sticker_tallies = sa.Table(
+    "sticker_tallies",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True),
+    sa.Column("round", SEQ, sa.ForeignKey("survey_rounds.id"), nullable=False),
+    sa.Column("grp", KIND, nullable=False),
+    sa.Column("import_id", SEQ, sa.ForeignKey("survey_imports.id"), nullable=False),
+    sa.Column("activity", sa.String(120), nullable=False),
+    sa.Column("face", sa.SmallInteger, nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Index(None, "round", "grp"),
+)
+
+# Lapsivaikutusten arviointi: a commission's short child impact checklist.
+child_impacts = sa.Table(
+    "child_impacts",
+    metadata,
+    sa.Column("commission", ID, sa.ForeignKey("commissions.id"), primary_key=True),
+    _text("affected", nullable=True),
+    _text("heard", nullable=True),
+    _text("changes", nullable=True),
+    _text("telling", nullable=True),
+    sa.Column("recorded", UTCDateTime, nullable=False),
+    _text("operator"),
+)

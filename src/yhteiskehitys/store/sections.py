@@ -222,5 +222,9 @@ SECTIONS: list[Section] = [
     table_section(schema.budget_projects, "budget", "position"),
     table_section(schema.budget_ballots, "budget", "position", "key"),
     table_section(schema.budget_voters, "budget", "voter"),
+    # Several instruments in a round, sticker tallies, child impact assessments (step 10).
+    table_section(schema.survey_round_groups, "round"),
+    table_section(schema.sticker_tallies, "id"),
+    table_section(schema.child_impacts, "commission"),
 ]
 """In dependency order. A later schema version appends its own sections here."""

@@ -28,6 +28,7 @@ from .schema import (
 if TYPE_CHECKING:
     from ..measure.instrument import Instrument
     from .core import Transaction
+    from .round_groups import RoundGroup
 
 BATCH = 5_000
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -71,6 +72,7 @@ class ImportResult:
     rows: int
     groups: dict[str, int]
     import_id: int
+    unit: str = "respondents"  # or "stickers", for a sticker tally
 
 
 def item_column(position: int) -> str:
@@ -120,20 +122,26 @@ class SurveyRepo:
         raise YhteiskehitysError(f"no survey round {name!r} in the store (rounds: {known})")
 
     def ensure_round(
-        self, name: str, instrument: Instrument, label: dict[str, str] | None = None
+        self,
+        name: str,
+        instrument: Instrument,
+        group: str | None = None,
+        source: str = "",
+        label: dict[str, str] | None = None,
     ) -> Round:
-        """The round ``name``, created for ``instrument`` if new; a round keeps one instrument.
+        """The round ``name``, created for ``instrument`` if new. A round holds several
+        instruments, one per group: ``group``, when given, must not have answered the round
+        with another instrument (groups read from a file are checked as they are imported).
         ``label`` (by language) sets the label reports show, also on an existing round."""
+        from .round_groups import groups_of, refuse_other_instrument
+
         self.tx.require_write()
         existing = {r.name: r for r in self.rounds()}
         if name in existing:
             found = existing[name]
-            if found.instrument != instrument.name or found.items != instrument.item_ids():
-                raise YhteiskehitysError(
-                    f"round {name!r} was answered with instrument {found.instrument!r} "
-                    f"(version {found.instrument_version}); import into another round or use "
-                    f"--instrument {found.instrument}"
-                )
+            if group is not None:
+                known = groups_of(self.conn, [found.id]).get((found.id, group))
+                refuse_other_instrument(known, instrument, name, source or name)
             if label and label != found.label:
                 self.conn.execute(
                     survey_rounds.update().where(survey_rounds.c.id == found.id).values(label=label)
@@ -225,6 +233,9 @@ class SurveyRepo:
         if count == 0:
             raise ConfigError([f"{source.name}: line 2: no answers after the header"])
         self._refuse_duplicate_keys(round_, import_id, source.name)
+        from .round_groups import register
+
+        register(self.tx, round_.id, round_.name, instrument, groups, source.name)
         self.conn.execute(
             survey_imports.update().where(survey_imports.c.id == import_id).values(rows=count)
         )
@@ -363,6 +374,12 @@ class SurveyRepo:
         for row in self.conn.execute(query):
             out[row[0]] = _triples(row[1:])
         return out
+
+    def groups(self, round_ids: Sequence[int]) -> dict[tuple[int, str], RoundGroup]:
+        """Each group of the rounds with the instrument it answered, by (round id, group)."""
+        from .round_groups import groups_of
+
+        return groups_of(self.conn, round_ids)
 
     def has_keys(self, round_id: int) -> bool:
         r = survey_responses

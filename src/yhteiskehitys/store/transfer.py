@@ -57,6 +57,15 @@ def _refresh_follow_ups(conn: sa.Connection) -> None:
 
 AFTER_LOAD.append(_refresh_follow_ups)
 
+
+def _backfill_round_groups(conn: sa.Connection) -> None:
+    from .round_groups import backfill  # schema step 10: an older export's groups
+
+    backfill(conn)
+
+
+AFTER_LOAD.append(_backfill_round_groups)
+
 SERIALS = {
     "responses": "id",
     "report_backs": "id",
@@ -65,6 +74,7 @@ SERIALS = {
     "survey_rounds": "id",
     "survey_imports": "id",
     "survey_responses": "id",
+    "sticker_tallies": "id",
 }
 """Tables whose numbers the database hands out; PostgreSQL's sequences move past an import."""
 

@@ -28,6 +28,7 @@ from ..model import (
     AnyOf,
     Artefact,
     ChecklistItem,
+    ChildImpact,
     CollaborationFeedback,
     Commission,
     Consent,
@@ -466,6 +467,20 @@ def report_backs() -> st.SearchStrategy[ReportBack]:
     )
 
 
+def child_impacts() -> st.SearchStrategy[ChildImpact]:
+    answer = st.none() | non_empty_texts()
+    return st.builds(
+        ChildImpact,
+        commission=ids(),
+        affected=answer,
+        heard=answer,
+        changes=answer,
+        telling=answer,
+        recorded=times(),
+        operator=non_empty_texts(),
+    )
+
+
 def notes() -> st.SearchStrategy[Note]:
     return st.builds(Note, text=non_empty_texts(), tags=word_tuples())
 
@@ -529,6 +544,7 @@ STRATEGIES: dict[type, Any] = {
     Finding: findings,
     Response: responses,
     ReportBack: report_backs,
+    ChildImpact: child_impacts,
     Note: notes,
     CollaborationFeedback: collaboration_feedback,
     Pilot: pilots,

@@ -1,0 +1,71 @@
+"""The decided budgets, read from the store for the site's budget pages.
+
+A budget is decided when it has ballots and its voting is over: its META ``date_end`` (as a
+``.pb`` file gives it) is before the report's day. A budget without a ``date_end`` counts as
+decided once it has ballots, since the store records no voting period for it. The outcome is
+counted by the budget's own rule, exactly as ``yk budget run ID`` counts it, and kept as plain
+data; counts of voters per school or area are raw here and pass the disclosure gate in
+:mod:`.decision_views`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from typing import Any
+
+END_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y")
+
+
+def voting_ended(meta: dict[str, str], today: date) -> bool:
+    """Whether the budget's voting period (META ``date_end``) is over on ``today``."""
+    text = (meta.get("date_end") or "").strip()
+    if not text:
+        return True
+    for form in END_FORMATS:
+        try:
+            end = datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+        if form == "%Y":
+            end = date(end.year, 12, 31)
+        return end < today
+    return True  # an end the store cannot read does not hide a counted budget
+
+
+def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
+    """Every decided budget as data: its title, the outcome with explanations in fi/sv/en,
+    each project's cost, area and category, and the voters per area (raw counts)."""
+    from ..decide.budgets import list_budgets, projects
+    from ..decide.count import count_budget
+    from ..decide.data import outcome_data
+
+    out = []
+    for budget in list_budgets(tx):
+        if not _has_ballots(tx, budget.id) or not voting_ended(budget.meta, today):
+            continue
+        election, outcome = count_budget(tx, budget.id, pm=pm)
+        data = outcome_data(election, outcome)
+        items = {p.id: p for p in projects(tx, budget.id)}
+        area_of = {pid: p.area for pid, p in items.items() if p.area}
+        voters: Counter[str] = Counter()
+        for ballot in election.ballots:
+            for area in {area_of[pid] for pid in ballot.vote if pid in area_of}:
+                voters[area] += 1
+        data.update(
+            id=budget.id,
+            title=budget.title,
+            projects=[
+                {"id": p.id, "name": p.name, "category": p.category, "area": p.area}
+                for p in items.values()
+            ],
+            area_voters=dict(sorted(voters.items())),
+        )
+        out.append(data)
+    return out
+
+
+def _has_ballots(tx: Any, budget_id: str) -> bool:
+    from ..decide.budgets import _has_ballots as has
+
+    return has(tx, budget_id)
