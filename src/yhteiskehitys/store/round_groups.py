@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from attrs import frozen
 
 from ..errors import ConfigError
+from .bulk import reject_rows
 from .schema import survey_responses, survey_round_groups, survey_rounds
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def register(
             "items": list(_item_ids(instrument)),
             "dimensions": [d.id for d in instrument.dimensions],
         }
+        reject_rows(survey_round_groups, [values])
         tx.conn.execute(survey_round_groups.insert().values(**values))
         tx.audit.record("add_group", "survey_round", round_name, None, {
             k: v for k, v in values.items() if k != "round"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ..errors import ConfigError
+from .bulk import reject_rows
 from .schema import sticker_tallies, survey_imports
 from .surveys import ImportResult, file_sha256
 
@@ -69,6 +70,7 @@ class StickerRepo:
             for (activity, face), count in sorted(tally.items())
             if count
         ]  # fmt: skip
+        reject_rows(sticker_tallies, rows)  # an activity longer than its column, alike
         self.conn.execute(sticker_tallies.insert(), rows)
         self.tx.audit.record("import", "survey_round", round_.name, None, {
             "source": source.name, "sha256": sha, "reader": READER, "stickers": stickers,

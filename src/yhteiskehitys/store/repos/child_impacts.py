@@ -9,6 +9,7 @@ import attrs
 import sqlalchemy as sa
 
 from ...model.child_impact import QUESTIONS, ChildImpact
+from ..bulk import reject_rows
 from ..schema import child_impacts as table
 from ..schema import commissions
 from .base import NotFoundError
@@ -51,9 +52,11 @@ class ChildImpactRepo:
         if before is None:
             after = ChildImpact(commission=commission, recorded=now, operator=self.tx.operator,
                                 **answers)  # fmt: skip
+            reject_rows(table, [attrs.asdict(after)])
             self.conn.execute(table.insert().values(**attrs.asdict(after)))
         else:
             after = attrs.evolve(before, recorded=now, operator=self.tx.operator, **answers)
+            reject_rows(table, [attrs.asdict(after)])
             self.conn.execute(
                 table.update().where(table.c.commission == commission).values(**attrs.asdict(after))
             )
