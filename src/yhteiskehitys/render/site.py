@@ -154,7 +154,9 @@ def _build_language(records: Records, lang: str, staging: Path, env: Any) -> Bui
     pending: list[Future[None]] = []
     made: set[Path] = set()
     try:
-        for page in pages(records, lang, data):
+        from .model_pages import model_pages
+
+        for page in (*pages(records, lang, data), *model_pages(records, data, env)):
             target = staging / lang / page.path
             context = {
                 **page.context,

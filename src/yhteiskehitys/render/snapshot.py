@@ -64,6 +64,8 @@ class Records:
     """The loop's figures, from :mod:`yhteiskehitys.loop`, computed when the records were read."""
     barometer: Any = None
     """The barometer's results, from :mod:`yhteiskehitys.measure`, read with the records."""
+    budgets: tuple[Any, ...] = ()
+    """The budgets counted by their own rules, as plain data (:mod:`.budget_data`)."""
     _cache: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     def cache(self, key: str, make: Any) -> Any:
@@ -179,6 +181,18 @@ def load_snapshot(
             if figures:
                 loaded["loop"] = read_loop(tx, programme, today)
                 loaded["barometer"] = read_barometer(tx, programme, pm, folder)
+                if pm is not None:
+                    from .budget_data import read_budgets
+
+                    loaded["budgets"] = read_budgets(tx, pm)
+    # The model's labels of its own words stand beside the programme's, which win.
+    import attrs
+
+    from ..model.vocabulary import with_model_labels
+
+    labelled = with_model_labels(programme.vocabulary, template.vocabulary)
+    if labelled != programme.vocabulary:
+        programme = attrs.evolve(programme, vocabulary=labelled)
     return Records(
         programme=programme, template=template, today=today, folder=Path(folder), **loaded
     )
