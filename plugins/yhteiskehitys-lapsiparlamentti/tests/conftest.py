@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the commands read better unbroken)
 """A small children's parliament in a temporary folder, built with ``yk`` as a user would."""
 
 from __future__ import annotations
@@ -40,3 +41,9 @@ def parliament(tmp_path: Path) -> Path:
     folder = tmp_path / "lp"
     run_lines(SETUP, folder)
     return folder
+
+
+@pytest.fixture
+def yk_lines():
+    """``yk_lines(text, folder)``: run each line of ``text`` as a ``yk`` command; each must pass."""
+    return run_lines
