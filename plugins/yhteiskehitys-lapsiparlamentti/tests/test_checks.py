@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the commands read better unbroken)
 """The parliament's checks on a real store: schools represented, ideas answered, consents."""
 
 from __future__ import annotations

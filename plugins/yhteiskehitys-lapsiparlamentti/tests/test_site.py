@@ -9,10 +9,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from yhteiskehitys_lapsiparlamentti.words import VOCABULARY
 
 from yhteiskehitys.cli.main import main
-
-from yhteiskehitys_lapsiparlamentti.words import VOCABULARY
 
 RECORDS = """
 session add S-1 {f} --date 2026-09-15 --kind general_assembly --method thumb_vote --facilitator ope-levi --facilitator ope-sirkka --attendee L-1 --attendee S-1 --idea I-1
