@@ -157,8 +157,8 @@ def test_init_unknown_model(tmp_path, capsys):
     code, _, err = run(capsys, "init", tmp_path / "p", "--model", "tuntematon")
     assert code == 2
     assert err == (
-        "error: unknown model 'tuntematon' (available: lapsiparlamentti, nuoret-aikuiset, yhteiskehitys); "
-        "see `yk models`\n"
+        "error: unknown model 'tuntematon' (available: lapsiparlamentti, nuoret-aikuiset, "
+        "yhteiskehitys); see `yk models`\n"
     )
     assert not (tmp_path / "p").exists()
 

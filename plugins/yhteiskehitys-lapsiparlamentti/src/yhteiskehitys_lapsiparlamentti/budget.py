@@ -16,6 +16,8 @@ votes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from yhteiskehitys.decide import Election
 from yhteiskehitys.decide.rules import (
     GreedyStep,
@@ -57,12 +59,12 @@ def school(project) -> str:
 def coverable(election: Election, funded: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """The schools that can all get their cheapest project within the budget: cheapest first,
     as many as fit (the most schools any allocation can cover)."""
-    cheapest: dict[str, object] = {}
+    cheapest: dict[str, Any] = {}
     for p in election.projects:
         s = school(p)
         if s and (s not in cheapest or p.cost < cheapest[s]):
             cheapest[s] = p.cost
-    total = 0
+    total: Any = 0
     chosen = set()
     for s, cost in sorted(cheapest.items(), key=lambda item: (item[1], item[0])):
         if total + cost <= election.budget:
@@ -73,10 +75,14 @@ def coverable(election: Election, funded: set[str] | frozenset[str] = frozenset(
 
 def one_per_school(election: Election, *, tie_breaking: TieBreaking, progress=None) -> Outcome:
     """Greedy that keeps money for each school's cheapest project until it has one."""
-    score = greedy_density(election, tallies(election))
+    density = greedy_density(election, tallies(election))
+
+    def score(pid: str) -> Any:
+        return density(pid)
+
     costs = {p.id: p.cost for p in election.projects}
     schools = {p.id: school(p) for p in election.projects}
-    cheapest: dict[str, object] = {}
+    cheapest: dict[str, Any] = {}
     for pid, s in schools.items():
         if s and (s not in cheapest or costs[pid] < cheapest[s]):
             cheapest[s] = costs[pid]
@@ -84,7 +90,7 @@ def one_per_school(election: Election, *, tie_breaking: TieBreaking, progress=No
     ordered = sorted(costs, key=lambda pid: (-score(pid), tie_breaking.key(pid)))
     if tie_breaking.refuses:
         _refuse_deciding_ties(ordered, score, costs, election.budget, tie_breaking)
-    left = election.budget
+    left: Any = election.budget
     added: list[str] = []
     steps: list[GreedyStep] = []
     for pid in ordered:
@@ -118,7 +124,7 @@ def one_per_school(election: Election, *, tie_breaking: TieBreaking, progress=No
     )
 
 
-def _show(value):
+def _show(value: Any) -> Any:
     return 0 if value == float("inf") else value
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 from yhteiskehitys import Check, CheckContext, Problem
 
@@ -71,7 +72,7 @@ def ideas_answered(ctx: CheckContext) -> Iterator[Problem]:
         return
     days = ctx.programme.loop_limits.respond_days
     with ctx.store.read() as tx:
-        first_handled: dict[str, object] = {}
+        first_handled: dict[str, Any] = {}
         for session in sorted(_sittings(tx, PARLIAMENT_KINDS), key=lambda s: s.date):
             for idea in session.ideas:
                 first_handled.setdefault(idea, session)
