@@ -24,20 +24,14 @@ def model_page_templates(env: Any, model: str) -> list[str]:
     return sorted(n for n in names if n.endswith(".html") and "/" not in n[len(prefix) :])
 
 
-def model_pages(records: Any, data: Any, env: Any) -> list[Any]:
-    """The model's own pages as :class:`~.site.Page` objects."""
-    from .site import Page
-
+def model_pages(env: Any, model: str) -> list[tuple[str, str, str]]:
+    """The model's own pages as ``(path, template, audience)``; the site makes them pages
+    with the context of every page."""
     out = []
-    for template in model_page_templates(env, records.template.name):
+    for template in model_page_templates(env, model):
         name = template.rsplit("/", 1)[1]
-        plain = name.endswith("_plain.html")
-        out.append(
-            Page(
-                path=name.removesuffix("_plain.html") + ".html" if plain else name,
-                template=template,
-                context={"data": data, "records": records},
-                audience="participants" if plain else "actors",
-            )
-        )
+        if name.endswith("_plain.html"):
+            out.append((name.removesuffix("_plain.html") + ".html", template, "participants"))
+        else:
+            out.append((name, template, "actors"))
     return out

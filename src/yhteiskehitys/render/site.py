@@ -156,7 +156,16 @@ def _build_language(records: Records, lang: str, staging: Path, env: Any) -> Bui
     try:
         from .model_pages import model_pages
 
-        for page in (*pages(records, lang, data), *model_pages(records, data, env)):
+        own = [
+            Page(
+                path=path,
+                template=template,
+                context={"data": data, "records": records},
+                audience=audience,
+            )
+            for path, template, audience in model_pages(env, records.template.name)
+        ]
+        for page in (*pages(records, lang, data), *own):
             target = staging / lang / page.path
             context = {
                 **page.context,
