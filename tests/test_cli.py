@@ -70,6 +70,7 @@ def test_models_table(capsys):
     assert code == 0
     assert "yhteiskehitys            Co-development model (ages 13-29)" in out
     assert "nuoret-aikuiset          Young adults' developer group (ages 18-34)" in out
+    assert "lapsiparlamentti         Children's parliament (ages 7-12)" in out
 
 
 def test_models_in_swedish(capsys):
@@ -105,6 +106,13 @@ def test_plugins_json(capsys):
     assert rows["yhteiskehitys.builtin.config_checks"]["builtin"] is True
     assert rows["nuoret_aikuiset"]["hooks"] == ["yk_models"]
     assert rows["nuoret_aikuiset"]["version"] == "0.1.0"
+    assert rows["lapsiparlamentti"]["hooks"] == [
+        "yk_budget_rules",
+        "yk_checks",
+        "yk_cli_commands",
+        "yk_models",
+        "yk_template_paths",
+    ]
     assert data["failed"] == []
 
 
@@ -149,8 +157,8 @@ def test_init_unknown_model(tmp_path, capsys):
     code, _, err = run(capsys, "init", tmp_path / "p", "--model", "tuntematon")
     assert code == 2
     assert err == (
-        "error: unknown model 'tuntematon' (available: nuoret-aikuiset, perhekeskus, "
-        "yhteiskehitys); see `yk models`\n"
+        "error: unknown model 'tuntematon' (available: lapsiparlamentti, nuoret-aikuiset, "
+        "perhekeskus, yhteiskehitys); see `yk models`\n"
     )
     assert not (tmp_path / "p").exists()
 
@@ -169,7 +177,7 @@ def test_init_into_a_file(tmp_path, capsys):
 def test_validate_ok(programme, capsys):
     code, out, err = run(capsys, "validate", programme)
     assert (code, err) == (0, "")
-    assert out == "13 checks, 0 errors, 0 warnings.\n"
+    assert out == "16 checks, 0 errors, 0 warnings.\n"
 
 
 def test_validate_fails_when_guardian_consent_is_lowered(programme, capsys):
@@ -180,7 +188,7 @@ def test_validate_fails_when_guardian_consent_is_lowered(programme, capsys):
         "error: consent_floor: consent_policy.guardian_under is 12 but the model "
         "'nuoret-aikuiset' requires guardian consent under 15\n"
     )
-    assert out == "13 checks, 1 errors, 0 warnings.\n"
+    assert out == "16 checks, 1 errors, 0 warnings.\n"
 
 
 def test_validate_fails_when_disclosure_threshold_is_lowered(programme, capsys):

@@ -111,7 +111,13 @@ def test_models_includes_the_plugin_model(run):
     result = run("models")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
-    assert names == ["nuoret-aikuiset", "perhekeskus", "testimalli", "yhteiskehitys"]
+    assert names == [
+        "lapsiparlamentti",
+        "nuoret-aikuiset",
+        "perhekeskus",
+        "testimalli",
+        "yhteiskehitys",
+    ]
 
 
 def test_disabled_plugin_is_not_loaded(run):

@@ -28,13 +28,16 @@ KINDS = (
 
 @frozen(kw_only=True)
 class Explanation:
-    """One project's verdict: ``kind`` (one of :data:`KINDS`) and its figures."""
+    """One project's verdict: ``kind`` (one of :data:`KINDS`, or a kind the rule adds with its
+    ``sentence``) and its figures."""
 
     project: str
     name: str
     funded: bool
     kind: str
     figures: dict[str, object] = field(factory=dict)
+    sentence: dict[str, str] = field(factory=dict)
+    """The sentence in each language for a kind a plugin's rule adds (empty for built-ins)."""
 
 
 @frozen(kw_only=True)
@@ -76,12 +79,18 @@ def explain(election: Election, outcome: Outcome) -> list[Explanation]:
     out = []
     for p in election.projects:
         figures: dict[str, object] = {"votes": votes[p.id], "cost": p.cost}
+        own: dict[str, str] = {}
         if p.id in rounds:
             r = rounds[p.id]
             kind = "mes-funded"
             figures.update(round=r.round, payers=r.payers, share=r.full_share, paid_all=r.paid_all)
         elif mes_rule and p.id in outcome.zero_cost:
             kind = "mes-free"
+        elif p.id in greedy and greedy[p.id].stage in outcome.sentences:
+            step = greedy[p.id]
+            kind = step.stage
+            own = dict(outcome.sentences[kind])
+            figures.update(score=step.score, left=step.remaining)
         elif p.id in greedy and (not mes_rule or p.id not in misses):
             step = greedy[p.id]
             stage = "completion" if step.stage == "completion" else "greedy"
@@ -98,7 +107,12 @@ def explain(election: Election, outcome: Outcome) -> list[Explanation]:
             kind = "no-votes"
         out.append(
             Explanation(
-                project=p.id, name=p.name, funded=p.id in funded, kind=kind, figures=figures
+                project=p.id,
+                name=p.name,
+                funded=p.id in funded,
+                kind=kind,
+                figures=figures,
+                sentence=own,
             )
         )
     return out

@@ -121,7 +121,8 @@ def sentence(explanation: Explanation, lang: str, currency: str = "EUR") -> str:
     for key in ("cost", "left", "share", "money_left", "went_amount"):
         if key in f and f[key] is not None:
             f[key] = money(f[key], lang, currency)
-    text = SENTENCES[explanation.kind][lang].format(**f)
+    forms = explanation.sentence or SENTENCES[explanation.kind]
+    text = (forms.get(lang) or forms["fi"]).format(**f)
     if explanation.kind == "mes-short" and f.get("went_to"):
         if f.get("went_to_name"):
             f["went_to"] = f"{f['went_to']} ({f['went_to_name']})"

@@ -8,6 +8,7 @@ from ..errors import FieldValueError
 from ._validate import as_tuple, between, identifier, unique, unique_ids
 from .target_group import TargetGroup
 from .text import Text
+from .vocabulary import Vocabulary
 
 
 @frozen(kw_only=True)
@@ -67,6 +68,8 @@ class ModelTemplate:
     certificates: bool = True
     email_between_meetings: bool = True
     disclosure_threshold: int = field(default=5, validator=between(3, 1000))
+    vocabulary: Vocabulary = Vocabulary()  # noqa: RUF009 - frozen, so one shared empty one is safe
+    """Labels in fi/sv/en of the model's own words (codes the core has no label for)."""
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.phases, "phases")

@@ -42,7 +42,7 @@ def _field() -> Any:
     return field(factory=dict, converter=_words, validator=_check_words, hash=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Vocabulary:
     """Words a programme adds to its model's vocabulary, by kind: word id → label."""
 
@@ -50,6 +50,11 @@ class Vocabulary:
     session_kinds: Mapping[str, Text] = _field()
     methods: Mapping[str, Text] = _field()
     recruitment_channels: Mapping[str, Text] = _field()
+
+    def __repr__(self) -> str:
+        # Only the kinds with words: an empty vocabulary reads ``Vocabulary()``.
+        parts = [f"{k}={dict(getattr(self, k))!r}" for k in KINDS if getattr(self, k)]
+        return f"Vocabulary({', '.join(parts)})"
 
     def label(self, kind: str, word: str, lang: str) -> str | None:
         """The programme's label of ``word`` in ``lang``, or None when it gives none."""
@@ -68,3 +73,13 @@ def known_words(template: Any, programme: Any, kind: str) -> tuple[str, ...]:
     vocabulary = getattr(programme, "vocabulary", None)
     own = tuple(getattr(vocabulary, kind)) if vocabulary is not None else ()
     return (*base, *(w for w in own if w not in base))
+
+
+def with_model_labels(vocabulary: Vocabulary, model: Vocabulary) -> Vocabulary:
+    """``vocabulary`` with the model's labels added for words it does not label itself.
+
+    A plugin's model labels its own codes (``ModelTemplate.vocabulary``); a programme may
+    relabel any of them, and its label wins.
+    """
+    merged = {kind: {**getattr(model, kind), **getattr(vocabulary, kind)} for kind in KINDS}
+    return Vocabulary(**merged)

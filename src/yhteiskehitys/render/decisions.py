@@ -42,7 +42,7 @@ def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
 
     out = []
     for budget in list_budgets(tx):
-        if not _has_ballots(tx, budget.id) or not voting_ended(budget.meta, today):
+        if not decided(tx, budget, today):
             continue
         election, outcome = count_budget(tx, budget.id, pm=pm)
         data = outcome_data(election, outcome)
@@ -63,6 +63,11 @@ def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
         )
         out.append(data)
     return out
+
+
+def decided(tx: Any, budget: Any, today: date) -> bool:
+    """A budget is shown once it has ballots and its voting is over on ``today``."""
+    return _has_ballots(tx, budget.id) and voting_ended(budget.meta, today)
 
 
 def _has_ballots(tx: Any, budget_id: str) -> bool:

@@ -166,7 +166,18 @@ def _build_language(records: Records, lang: str, staging: Path, env: Any) -> Bui
     pending: list[Future[None]] = []
     made: set[Path] = set()
     try:
-        for page in pages(records, lang, data):
+        from .model_pages import model_pages
+
+        own = [
+            Page(
+                path=path,
+                template=template,
+                context={"data": data, "records": records},
+                audience=audience,
+            )
+            for path, template, audience in model_pages(env, records.template.name)
+        ]
+        for page in (*pages(records, lang, data), *own):
             target = staging / lang / page.path
             context = {
                 **page.context,

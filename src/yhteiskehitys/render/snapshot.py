@@ -69,6 +69,9 @@ class Records:
     """Decided budgets as data (:func:`read_budgets`), for the site's budget pages."""
     elections: tuple[dict[str, Any], ...] = field(default=(), converter=as_tuple)
     """Published elections as data (:func:`read_elections`); an unpublished one is not here."""
+    budget_outcomes: tuple[dict[str, Any], ...] = field(default=(), converter=as_tuple)
+    """The same decided budgets as the children's pages read them: each with its ``outcome``,
+    ``voters`` and ``projects`` by id (:mod:`.budget_data`)."""
     _cache: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     def cache(self, key: str, make: Any) -> Any:
@@ -214,6 +217,17 @@ def load_snapshot(
                 if pm is not None:
                     loaded["budgets"] = read_budgets(tx, pm, today)
                     loaded["elections"] = read_elections(tx, pm, programme.disclosure_threshold)
+                    from .budget_data import read_budgets as read_outcomes
+
+                    loaded["budget_outcomes"] = read_outcomes(tx, pm, today)
+    # The model's labels of its own words stand beside the programme's, which win.
+    import attrs
+
+    from ..model.vocabulary import with_model_labels
+
+    labelled = with_model_labels(programme.vocabulary, template.vocabulary)
+    if labelled != programme.vocabulary:
+        programme = attrs.evolve(programme, vocabulary=labelled)
     return Records(
         programme=programme, template=template, today=today, folder=Path(folder), **loaded
     )

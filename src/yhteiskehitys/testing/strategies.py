@@ -260,6 +260,7 @@ def model_templates() -> st.SearchStrategy[ModelTemplate]:
         certificates=st.booleans(),
         email_between_meetings=st.booleans(),
         disclosure_threshold=disclosure_thresholds(),
+        vocabulary=vocabularies(),
     )
 
 

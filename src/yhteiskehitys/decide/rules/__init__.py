@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .greedy import greedy, greedy_score
+from .greedy import greedy, greedy_density, greedy_score, run_greedy, tallies
 from .mes import mes, mes_add1, mes_add1_greedy
 from .outcome import GreedyStep, MesMiss, MesRound, Outcome
 from .registry import BudgetRule, budget_rules, run_rule
@@ -17,10 +17,13 @@ __all__ = [
     "TieBreaking",
     "budget_rules",
     "greedy",
+    "greedy_density",
     "greedy_score",
     "make_tie_breaking",
     "mes",
     "mes_add1",
     "mes_add1_greedy",
+    "run_greedy",
     "run_rule",
+    "tallies",
 ]

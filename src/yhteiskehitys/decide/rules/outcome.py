@@ -65,6 +65,10 @@ class Outcome:
     voter_budget: float | None = None
     increments: int = 0
     zero_cost: tuple[str, ...] = ()
+    sentences: dict[str, dict[str, str]] = field(factory=dict)
+    """Explanations a plugin's rule adds: a greedy step whose ``stage`` is a key here is
+    explained by that kind's sentence (language → text with ``{votes}``, ``{cost}``,
+    ``{left}``, ``{score}``), beside the built-in kinds of :mod:`..explain`."""
 
     @property
     def selected_set(self) -> frozenset[str]:
