@@ -16,8 +16,14 @@ from typing import Any
 
 from yhteiskehitys import Check, CheckContext, Problem
 
-from .model import PARLIAMENT_KINDS, SITTING_KINDS
+from .model import MODEL_NAME, PARLIAMENT_KINDS, SITTING_KINDS
 from .schools import school_of, schools
+
+
+def _ours(ctx: CheckContext) -> bool:
+    """The checks judge programmes of the children's parliament only: a sitting of another
+    model's body (a disability council's, say) follows that model's own rules."""
+    return ctx.template.name == MODEL_NAME and ctx.store is not None
 
 
 def _sittings(tx, kinds):
@@ -26,7 +32,7 @@ def _sittings(tx, kinds):
 
 def schools_represented(ctx: CheckContext) -> Iterator[Problem]:
     """Each school has a pupil and a teacher at each sitting and general assembly."""
-    if ctx.store is None:
+    if not _ours(ctx):
         return
     with ctx.store.read() as tx:
         known = schools(tx)
@@ -68,7 +74,7 @@ def schools_represented(ctx: CheckContext) -> Iterator[Problem]:
 
 def ideas_answered(ctx: CheckContext) -> Iterator[Problem]:
     """An idea handled at a sitting has an action or answer within the time limit."""
-    if ctx.store is None:
+    if not _ours(ctx):
         return
     days = ctx.programme.loop_limits.respond_days
     with ctx.store.read() as tx:
@@ -104,7 +110,7 @@ def ideas_answered(ctx: CheckContext) -> Iterator[Problem]:
 
 def children_consented(ctx: CheckContext) -> Iterator[Problem]:
     """A sitting records who attended, and every child there has a guardian's consent."""
-    if ctx.store is None:
+    if not _ours(ctx):
         return
     policy = ctx.programme.consent_policy
     with ctx.store.read() as tx:
