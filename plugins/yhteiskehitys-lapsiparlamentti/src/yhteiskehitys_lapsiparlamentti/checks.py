@@ -23,7 +23,7 @@ from .schools import school_of, schools
 def _ours(ctx: CheckContext) -> bool:
     """The checks judge programmes of the children's parliament only: a sitting of another
     model's body (a disability council's, say) follows that model's own rules."""
-    return ctx.template.name == MODEL_NAME and ctx.store is not None
+    return ctx.template.name == MODEL_NAME
 
 
 def _sittings(tx, kinds):
@@ -32,7 +32,7 @@ def _sittings(tx, kinds):
 
 def schools_represented(ctx: CheckContext) -> Iterator[Problem]:
     """Each school has a pupil and a teacher at each sitting and general assembly."""
-    if not _ours(ctx):
+    if not _ours(ctx) or ctx.store is None:
         return
     with ctx.store.read() as tx:
         known = schools(tx)
@@ -74,7 +74,7 @@ def schools_represented(ctx: CheckContext) -> Iterator[Problem]:
 
 def ideas_answered(ctx: CheckContext) -> Iterator[Problem]:
     """An idea handled at a sitting has an action or answer within the time limit."""
-    if not _ours(ctx):
+    if not _ours(ctx) or ctx.store is None:
         return
     days = ctx.programme.loop_limits.respond_days
     with ctx.store.read() as tx:
@@ -110,7 +110,7 @@ def ideas_answered(ctx: CheckContext) -> Iterator[Problem]:
 
 def children_consented(ctx: CheckContext) -> Iterator[Problem]:
     """A sitting records who attended, and every child there has a guardian's consent."""
-    if not _ours(ctx):
+    if not _ours(ctx) or ctx.store is None:
         return
     policy = ctx.programme.consent_policy
     with ctx.store.read() as tx:
