@@ -29,6 +29,7 @@ lint: install-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	$(BIN)/python -m pytest --import-mode=importlib -q -p no:cacheprovider tests/test_layers.py
 
 format: install-test
 	$(BIN)/ruff format $(LINTED)
