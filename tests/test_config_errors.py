@@ -138,6 +138,14 @@ CASES = [
         ["programme.toml: target_group.eligibility[0].rules[0].max: must be ≥ min (got 20 < 30)"],
     ),
     (
+        "empty-any-of",
+        edit('{ rule = "status", statuses = [] }', '{ rule = "any_of", rules = [] }'),
+        [
+            "programme.toml: target_group.eligibility[0].rules: name at least one rule "
+            "(an empty any_of admits no one)"
+        ],
+    ),
+    (
         "several-at-once",
         edit('name = "Kehittäjäryhmä"', "name = 5")
         .replace('language = "fi"', 'language = "de"')

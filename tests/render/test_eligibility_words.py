@@ -57,3 +57,19 @@ def test_no_sentence_says_not_lives_in():
     assert reasons == ["not met: lives in Kittilä"]
     ok, reasons = KITTILA.check({"age": 20})
     assert ok is None and reasons == ["not known: lives in Kittilä", "not known: studies"]
+
+
+def test_a_rule_of_no_rules_says_so():
+    """``all_of`` with nothing in it asks nothing of anyone, and says so; it excludes no one."""
+    empty = AllOf(rules=())
+    assert empty.describe() == "anyone"
+    assert empty.accepts({}) is True
+    assert AllOf(rules=[empty, StudyingRule()]).describe() == "(anyone) and (studies)"
+    assert who_can_take_part(group(0, 99, empty), "en") == "Anyone can take part."
+
+
+def test_an_any_of_that_would_admit_no_one_is_refused():
+    from yhteiskehitys.errors import FieldValueError
+
+    with pytest.raises(FieldValueError, match="rules: name at least one rule"):
+        AnyOf(rules=())

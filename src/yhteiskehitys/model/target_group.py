@@ -118,6 +118,8 @@ class StatusRule(EligibilityRule):
 
 @frozen(kw_only=True)
 class AllOf(EligibilityRule):
+    """Every rule holds; with no rules, nothing is asked of anyone."""
+
     kind: ClassVar[str] = "all_of"
     rules: tuple[EligibilityRule, ...] = field(converter=as_tuple)
 
@@ -128,13 +130,21 @@ class AllOf(EligibilityRule):
         return None if None in results else True
 
     def describe(self) -> str:
+        if not self.rules:
+            return "anyone"
         return " and ".join(f"({r.describe()})" for r in self.rules)
 
 
 @frozen(kw_only=True)
 class AnyOf(EligibilityRule):
+    """One of the rules holds. An empty list would admit no one, so it is refused."""
+
     kind: ClassVar[str] = "any_of"
     rules: tuple[EligibilityRule, ...] = field(converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.rules:
+            raise FieldValueError("rules", "name at least one rule (an empty any_of admits no one)")
 
     def accepts(self, facts: Facts) -> bool | None:
         results = [rule.accepts(facts) for rule in self.rules]

@@ -167,7 +167,7 @@ def eligibility_rules(
         leaves,
         lambda inner: st.one_of(
             st.builds(AllOf, rules=st.lists(inner, max_size=3).map(tuple)),
-            st.builds(AnyOf, rules=st.lists(inner, max_size=3).map(tuple)),
+            st.builds(AnyOf, rules=st.lists(inner, min_size=1, max_size=3).map(tuple)),
         ),
         max_leaves=6,
     )
@@ -178,7 +178,7 @@ def all_of_rules() -> st.SearchStrategy[AllOf]:
 
 
 def any_of_rules() -> st.SearchStrategy[AnyOf]:
-    return st.builds(AnyOf, rules=st.lists(eligibility_rules(), max_size=3).map(tuple))
+    return st.builds(AnyOf, rules=st.lists(eligibility_rules(), min_size=1, max_size=3).map(tuple))
 
 
 def target_groups() -> st.SearchStrategy[TargetGroup]:
