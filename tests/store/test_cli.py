@@ -53,6 +53,47 @@ def test_log_names_the_kinds_when_an_entity_is_mistyped(folder, capsys):
     assert code == 0 and "No entries." in err
 
 
+def test_a_kind_of_record_with_no_entries_yet_is_no_entries(folder, capsys):
+    """This programme has held no election yet; asking for its entries is not a mistake."""
+    code, out, err = run(capsys, "log", folder, "--entity", "election")
+    assert (code, out) == (0, "") and "No entries." in err
+
+
+def test_the_kinds_of_record_are_those_the_store_writes():
+    """``ENTITIES`` names every kind an audit entry is written for, and no other."""
+    import ast
+    from pathlib import Path
+
+    from yhteiskehitys.store.audit import ENTITIES
+
+    source = Path(__file__).resolve().parents[2] / "src" / "yhteiskehitys"
+    written = set()
+    for path in source.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):  # a repository's ``entity = "session"``
+                for statement in node.body:
+                    if (
+                        isinstance(statement, ast.Assign)
+                        and any(getattr(t, "id", None) == "entity" for t in statement.targets)
+                        and isinstance(statement.value, ast.Constant)
+                    ):
+                        written.add(statement.value.value)
+            call = node if isinstance(node, ast.Call) else None
+            if (
+                call is not None
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr in ("record", "record_many")
+                and getattr(call.func.value, "attr", None) == "audit"
+            ):
+                kind = call.args[1]
+                if isinstance(kind, ast.Constant):
+                    written.add(kind.value)
+                else:  # else a repository's own kind, found above
+                    assert ast.unparse(kind) == "self.entity", f"{path.name}:{call.lineno}"
+    assert set(ENTITIES) == written
+    assert list(ENTITIES) == sorted(ENTITIES)
+
+
 def test_log_without_a_store_says_so_and_creates_nothing(tmp_path, capsys):
     code, _, err = run(capsys, "log", tmp_path)
     assert code == 2 and "no store yet" in err

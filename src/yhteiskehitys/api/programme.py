@@ -369,17 +369,19 @@ class OpenProgramme:
         last: int | None = None,
     ) -> list[AuditEntry]:
         """The audit trail, oldest first; ``last`` keeps only the newest N entries."""
+        from ..store.audit import ENTITIES
+
         with self.read() as tx:
             entries = tx.audit.entries(
                 entity=entity, entity_id=entity_id, limit=last, newest_first=last is not None
             )
-            if entity is not None and not entries and entity not in (kinds := tx.audit.entities()):
+            if entity is not None and not entries and entity not in ENTITIES:
                 from ..errors import FieldError
 
+                kinds = sorted({*ENTITIES, *tx.audit.entities()})
                 raise FieldError(
                     "entity",
-                    "the audit trail has no such kind of record "
-                    f"(it has: {', '.join(kinds) or 'nothing yet'})",
+                    f"the audit trail has no such kind of record (kinds: {', '.join(kinds)})",
                     value=entity,
                 )
         return sorted(entries, key=lambda e: e.seq)

@@ -20,6 +20,34 @@ from .schema import audit
 if TYPE_CHECKING:
     from .core import Transaction
 
+ENTITIES: tuple[str, ...] = (
+    "actor",
+    "budget",
+    "budget_project",
+    "checklist",
+    "child_impact",
+    "commission",
+    "consent",
+    "election",
+    "election_candidate",
+    "feedback",
+    "finding",
+    "idea",
+    "loop",
+    "organisation",
+    "participant",
+    "personal_data",
+    "pilot",
+    "programme",
+    "report_back",
+    "response",
+    "session",
+    "survey_round",
+    "theme",
+)
+"""Every kind of record the trail speaks of, so that asking for sessions before there are any
+finds no entries rather than "no such kind" (a test holds this list to the writes)."""
+
 
 @frozen(kw_only=True)
 class AuditEntry:
