@@ -91,6 +91,26 @@ def hooks(source: str) -> list[tuple[str, ast.FunctionDef]]:
     return found
 
 
+def imports(source: str) -> list[str]:
+    """The imports a plugin needs for the signatures: those of the specs' ``TYPE_CHECKING``
+    block, from the package's public modules, and ``hookimpl``."""
+    outside: list[str] = []
+    inside = ["from yhteiskehitys import hookimpl"]
+    last = None
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom) and statement.level:
+                    names = ", ".join(a.name for a in statement.names)
+                    inside.append(f"from yhteiskehitys.{statement.module} import {names}")
+                elif isinstance(statement, ast.Import | ast.ImportFrom):
+                    if last is not None and statement.lineno > last + 1:
+                        outside.append("")  # the groups stay apart, as in the source
+                    outside.append(ast.unparse(statement))
+                    last = statement.end_lineno
+    return [*outside, "", *inside]
+
+
 def render(source: str) -> str:
     module = ast.get_docstring(ast.parse(source)) or ""
     lines = [
@@ -102,6 +122,15 @@ def render(source: str) -> str:
         _inline(" ".join(module.split("\n\n")[0].split())),
         "",
         *(line for p in module.split("\n\n")[1:] for line in (_inline(" ".join(p.split())), "")),
+    ]
+    lines += [
+        "Each hook below is shown as a plugin implements it; with these imports, the blocks run",
+        "as they stand:",
+        "",
+        "```python",
+        *imports(source),
+        "```",
+        "",
     ]
     specs = hooks(source)
     lines += ["| hook | phase | summary |", "|---|---|---|"]
@@ -120,7 +149,8 @@ def render(source: str) -> str:
             f"### {node.name}",
             "",
             "```python",
-            f"def {node.name}({args}){returns}",
+            "@hookimpl",
+            f"def {node.name}({args}){returns}: ...",
             "```",
             "",
         ]

@@ -169,6 +169,7 @@ What `make reliability` measures, and the figures of its last full run. It is no
 `make test` (a smoke run of a few trials of each check is); run it after a change to the store,
 an import, a reader or the templates:
 
+<!-- not-run: takes about 30 minutes; `make test` runs a smoke version of it instead -->
 ```sh
 make reliability                                              # SQLite only
 YK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test make reliability   # and PostgreSQL

@@ -1,0 +1,24 @@
+META
+key;value
+description;Koulun budjetti
+country;Finland
+unit;Kittilä
+instance;2026
+num_projects;3
+num_votes;3
+budget;1000
+vote_type;approval
+rule;greedy
+date_begin;2026
+date_end;2026
+max_length;2
+PROJECTS
+project_id;cost;votes;name;category
+1;600;2;Keinut;leikki
+2;500;2;Kirjasto;lukeminen
+3;300;1;Penkit;leikki
+VOTES
+voter_id;vote;age;sex
+a;1,2;10;F
+b;1,2;11;M
+c;3;9;F
