@@ -34,29 +34,48 @@ def voting_ended(meta: dict[str, str], today: date) -> bool:
 
 
 def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
-    """Every decided budget as data: its title, the outcome with explanations in fi/sv/en,
-    each project's cost, area and category, and the voters per area (raw counts)."""
+    """Every decided budget as data, counted once for every page that shows it: its title,
+    the outcome with explanations in fi/sv/en, each project's cost, area and category, and the
+    voters per area (raw counts). An area that is an organisation's id (a school of a
+    children's parliament) is shown by the organisation's name. A budget that cannot be counted
+    here (its rule's plugin is not installed, a tie its tie-breaking refuses) carries the
+    reason as ``error`` instead of an outcome, so the rest of the site is still built."""
     from ..decide.budgets import list_budgets, projects
     from ..decide.count import count_budget
     from ..decide.data import outcome_data
+    from ..errors import YhteiskehitysError
 
+    names = {o.id: o.name for o in tx.organisations.list()}
     out = []
     for budget in list_budgets(tx):
         if not decided(tx, budget, today):
             continue
-        election, outcome = count_budget(tx, budget.id, pm=pm)
-        data = outcome_data(election, outcome)
         items = {p.id: p for p in projects(tx, budget.id)}
-        area_of = {pid: p.area for pid, p in items.items() if p.area}
+        area_of = {pid: names.get(p.area, p.area) for pid, p in items.items() if p.area}
+        data: dict[str, Any] = {"currency": budget.currency, "rule": budget.rule}
+        try:
+            election, outcome = count_budget(tx, budget.id, pm=pm)
+        except YhteiskehitysError as exc:
+            data["error"] = str(exc)
+            election = None
+        else:
+            counted = outcome_data(election, outcome)
+            data.update(counted, outcome=counted, voters=len(election.ballots))
         voters: Counter[str] = Counter()
-        for ballot in election.ballots:
+        for ballot in election.ballots if election is not None else ():
             for area in {area_of[pid] for pid in ballot.vote if pid in area_of}:
                 voters[area] += 1
         data.update(
             id=budget.id,
             title=budget.title,
             projects=[
-                {"id": p.id, "name": p.name, "category": p.category, "area": p.area}
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "cost": p.cost,
+                    "category": p.category,
+                    "area": area_of.get(p.id, ""),
+                }
                 for p in items.values()
             ],
             area_voters=dict(sorted(voters.items())),
