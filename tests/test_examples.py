@@ -7,6 +7,7 @@ pseudonymous id or participant's name in the README people read.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -130,3 +131,31 @@ def test_kittila_site_shows_the_youth_council_election_and_its_lot(tmp_path, cap
         assert lot in text.lower(), lang
         assert "Iida Harjoitus" in text and "Joona Testinen" in text
         assert not re.search(r"\bv\d{3}\b", text), lang  # no voter id on the page
+
+
+def test_kittila_records_are_what_its_commands_write(tmp_path, capsys):
+    """build_records.py, the record of how the example was made, still runs, and writes the
+    same records as the committed ones (random keys, hashes and write times aside)."""
+    spec = importlib.util.spec_from_file_location("build_records", KITTILA / "build_records.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main_([str(tmp_path)])
+    capsys.readouterr()
+    for name in ("lapsiparlamentti", "perhekeskus"):
+        fresh = json.loads((tmp_path / name / "records.json").read_text(encoding="utf-8"))
+        kept = json.loads((KITTILA / name / "records.json").read_text(encoding="utf-8"))
+        assert _comparable(fresh["records"]) == _comparable(kept["records"]), name
+        assert len(fresh["audit"]) == len(kept["audit"]), name
+
+
+# Values drawn afresh each run: write times, the secret ballot's random keys, code hashes, salts.
+VARYING = {"created", "at", "recorded", "code_hash", "code_salt"}
+
+
+def _comparable(value):
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items() if k not in VARYING}
+    if isinstance(value, list):
+        items = [_comparable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value

@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the commands read better unbroken)
 """Write this example's records.json files by running the ``yk`` commands a coordinator would.
 
-    python examples/kittila-perhekeskus/build_records.py
+    python examples/kittila-perhekeskus/build_records.py [OUT]
 
 Each programme folder (``lapsiparlamentti/``, ``perhekeskus/``) is copied to a temporary folder,
 the commands below are run in it, and the store is exported back as the folder's
@@ -458,18 +458,25 @@ def run(text: str, folder: Path, **values: str) -> None:
             run_one(line, folder, **values)
 
 
-def build(name: str, fill) -> None:
+def build(name: str, fill, out: Path) -> Path:
+    """Run the programme's commands in a copy of its folder; write its records to ``out``."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         folder = work / name
         shutil.copytree(HERE / name, folder, ignore=shutil.ignore_patterns("records.json"))
         fill(folder, work)
-        run_one(f"export {{f}} --out {shlex.quote(str(HERE / name / 'records.json'))}", folder)
+        target = out / name / "records.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        run_one(f"export {{f}} --out {shlex.quote(str(target))}", folder)
+        return target
 
 
-def main_() -> None:
-    build("lapsiparlamentti", parliament)
-    build("perhekeskus", family_centre)
+def main_(argv: list[str] | None = None) -> None:
+    """``build_records.py [OUT]``: write into OUT/<programme>/records.json (default: here)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else HERE
+    build("lapsiparlamentti", parliament, out)
+    build("perhekeskus", family_centre, out)
 
 
 if __name__ == "__main__":
