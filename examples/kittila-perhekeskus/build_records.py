@@ -113,7 +113,7 @@ checklist {f} --done budget_set --at 2023-12-18
 """
 
 BUDGET = """
-budget new pihat-2024 {f} --title "Lapsiparlamentin budjetti 2024: koulupihat ja välitunnit" --amount 4000 --max-length 2 --rule one-per-school
+budget new pihat-2024 {f} --title "Lapsiparlamentin budjetti 2024: koulupihat ja välitunnit" --amount 4000 --max-length 2 --rule one-per-school --opens 2024-02-19 --closes 2024-03-08
 budget project add pihat-2024 1 {f} --name "Pingispöytä ulos" --cost 1400 --area keskuskoulu --category liikunta
 budget project add pihat-2024 2 {f} --name "Lainattavat lumikengät" --cost 900 --area keskuskoulu --category liikunta
 budget project add pihat-2024 3 {f} --name "Kiipeilyteline" --cost 1800 --area sirkka --category leikki

@@ -1,36 +1,27 @@
 """The decided budgets, read from the store for the site's budget pages.
 
 A budget is decided when it has ballots and its voting is over: its META ``date_end`` (as a
-``.pb`` file gives it) is before the report's day. A budget without a ``date_end`` counts as
-decided once it has ballots, since the store records no voting period for it. The outcome is
-counted by the budget's own rule, exactly as ``yk budget run ID`` counts it, and kept as plain
-data; counts of voters per school or area are raw here and pass the disclosure gate in
-:mod:`.decision_views`.
+``.pb`` file or ``yk budget new --closes`` gives it) is before the report's day. A budget
+without a ``date_end`` counts as decided once it has ballots, since it has no period to wait
+for. The outcome is counted by the budget's own rule, exactly as ``yk budget run ID`` counts it,
+and kept as plain data; counts of voters per school or area are raw here and pass the disclosure
+gate in :mod:`.decision_views`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-END_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y")
 
+def voting_ended(budget: Any, today: date) -> bool:
+    """Whether the budget's voting period (META ``date_end``) is over on ``today``; a budget
+    with no end it can read has no period to wait for."""
+    from ..decide.budgets import voting_period
 
-def voting_ended(meta: dict[str, str], today: date) -> bool:
-    """Whether the budget's voting period (META ``date_end``) is over on ``today``."""
-    text = (meta.get("date_end") or "").strip()
-    if not text:
-        return True
-    for form in END_FORMATS:
-        try:
-            end = datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-        if form == "%Y":
-            end = date(end.year, 12, 31)
-        return end < today
-    return True  # an end the store cannot read does not hide a counted budget
+    _, closes = voting_period(budget)
+    return closes is None or closes < today
 
 
 def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
@@ -53,16 +44,17 @@ def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
         items = {p.id: p for p in projects(tx, budget.id)}
         area_of = {pid: names.get(p.area, p.area) for pid, p in items.items() if p.area}
         data: dict[str, Any] = {"currency": budget.currency, "rule": budget.rule}
+        ballots: tuple[Any, ...] = ()
         try:
             election, outcome = count_budget(tx, budget.id, pm=pm)
         except YhteiskehitysError as exc:
             data["error"] = str(exc)
-            election = None
         else:
             counted = outcome_data(election, outcome)
-            data.update(counted, outcome=counted, voters=len(election.ballots))
+            ballots = tuple(election.ballots)
+            data.update(counted, outcome=counted, voters=len(ballots))
         voters: Counter[str] = Counter()
-        for ballot in election.ballots if election is not None else ():
+        for ballot in ballots:
             for area in {area_of[pid] for pid in ballot.vote if pid in area_of}:
                 voters[area] += 1
         data.update(
@@ -86,7 +78,7 @@ def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
 
 def decided(tx: Any, budget: Any, today: date) -> bool:
     """A budget is shown once it has ballots and its voting is over on ``today``."""
-    return _has_ballots(tx, budget.id) and voting_ended(budget.meta, today)
+    return _has_ballots(tx, budget.id) and voting_ended(budget, today)
 
 
 def _has_ballots(tx: Any, budget_id: str) -> bool:
