@@ -159,3 +159,17 @@ def _comparable(value):
         items = [_comparable(v) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
     return value
+
+
+def test_kittila_sticker_board_tells_a_small_count_from_one_hidden_to_protect_it(tmp_path, capsys):
+    """Crafts got 3 stickers on "Ihan ok", so another of its counts is hidden too; the picture
+    says which is which, and says neither is under 5 when it is not."""
+    site = _site(KITTILA / "perhekeskus", tmp_path)
+    capsys.readouterr()
+    html = (site / "fi" / "index.html").read_text(encoding="utf-8")
+    start = html.index('class="chart stickers"')
+    picture = html[start : html.index("</svg>", start)]
+    assert picture.count(">alle 5</text>") == 2  # crafts and outdoors on "Ihan ok"
+    assert picture.count(">piilotettu</text>") == 2
+    assert ">17</text>" in picture and ">14</text>" in picture
+    assert "kevät 2024" in picture and "2024-kevat" not in html
