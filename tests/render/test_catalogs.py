@@ -56,8 +56,8 @@ def test_placeholders_survive_translation(lang):
 def test_every_format_string_is_valid_in_every_language(lang):
     """What ``msgfmt -c`` checks: a message flagged python-format (Babel flags any ``%`` that
     reads as a directive, such as "95 % i…") has a translation that formats the same way."""
-    from babel.messages.checkers import python_format
     from babel.messages.catalog import TranslationError
+    from babel.messages.checkers import python_format
 
     catalog = catalogs.read(lang)
     problems = []
