@@ -25,11 +25,19 @@ def yk(*args: str) -> None:
 
 
 def build(example: Path) -> Path:
-    target = BUILD / example.name
+    target = BUILD / example.relative_to(EXAMPLES)
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(example, target, ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(example, target, ignore=shutil.ignore_patterns("README.md", "*.py"))
     return target
+
+
+def programmes() -> list[Path]:
+    """Every example's programme folder: ``examples/NAME/`` or, for a case with several
+    programmes, ``examples/NAME/PROGRAMME/``."""
+    found = [p.parent for p in EXAMPLES.glob("*/programme.toml")]
+    found += [p.parent for p in EXAMPLES.glob("*/*/programme.toml")]
+    return sorted(found)
 
 
 SURVEY_GROUPS = {"osallistujat": "participant", "vertailuryhma": "comparison"}
@@ -60,7 +68,25 @@ LOOP_TODAY = {
     "hameenlinna-kohti-uutta": "2025-03-01",
     "kouvola-unelmien-kela": "2023-06-01",
     "liminka-osallisuusmalli": "2019-09-01",
+    "kittila-perhekeskus/lapsiparlamentti": "2024-06-01",
+    "kittila-perhekeskus/perhekeskus": "2025-01-15",
 }
+
+
+def loop_today(target: Path) -> str:
+    return LOOP_TODAY.get(target.relative_to(BUILD).as_posix(), "2025-03-01")
+
+
+# What else a programme's demo shows: its budget's outcome, its election's result, its answers.
+SHOWS = {
+    "kittila-perhekeskus/lapsiparlamentti": [("budget", "run", "pihat-2024", "--lang", "fi")],
+    "kittila-perhekeskus/perhekeskus": [("election", "show", "nuva-2024"), ("measure",)],
+}
+
+
+def shows(target: Path) -> None:
+    for command in SHOWS.get(target.relative_to(BUILD).as_posix(), []):
+        yk(*command, str(target))
 
 
 def records(target: Path) -> None:
@@ -72,7 +98,7 @@ def records(target: Path) -> None:
 def feedback_loop(target: Path) -> None:
     """Show the feedback loop of an example that has records: open and overdue steps, figures."""
     if (target / "records.json").exists():
-        today = LOOP_TODAY.get(target.name, "2025-03-01")
+        today = loop_today(target)
         yk("loop", str(target), "--today", today)
         yk("status", str(target), "--today", today)
 
@@ -83,13 +109,27 @@ def publish(target: Path) -> list[Path]:
         return []
     site, certificates, calendar = target / "site", target / "todistukset", target / "kalenteri.ics"
     yk("report", str(target), "--out", str(site))
-    yk("certificates", str(target), "--out", str(certificates))
+    outputs = [site / "index.html"]
+    if gives_certificates(target):
+        yk("certificates", str(target), "--out", str(certificates))
+        outputs.append(certificates)
     yk("calendar", str(target), "--out", str(calendar))
-    return [site / "index.html", certificates, calendar]
+    return [*outputs, calendar]
+
+
+def gives_certificates(target: Path) -> bool:
+    """Whether the programme's model gives participation certificates (a family centre's does
+    not), as ``yk models --format json`` tells."""
+    import json
+    import tomllib
+
+    model = tomllib.loads((target / "programme.toml").read_text(encoding="utf-8"))["model"]
+    listed = subprocess.run([YK, "models", "--format", "json"], check=True, capture_output=True)
+    return any(m["name"] == model and m["certificates"] for m in json.loads(listed.stdout))
 
 
 def main() -> None:
-    examples = sorted(p for p in EXAMPLES.iterdir() if (p / "programme.toml").exists())
+    examples = programmes()
     yk("models")
     fresh = BUILD / "uusi-ohjelma"
     if fresh.exists():
@@ -99,10 +139,11 @@ def main() -> None:
     for example in examples:
         target = build(example)
         records(target)
-        yk("validate", str(target), "--today", LOOP_TODAY.get(target.name, "2025-03-01"))
+        yk("validate", str(target), "--today", loop_today(target))
         yk("checklist", str(target))
         surveys(target)
         feedback_loop(target)
+        shows(target)
         outputs.extend(publish(target))
         built.append(target)
     print("\nDemo programmes built:")

@@ -102,7 +102,7 @@ def test_a_tally_is_stored_once_and_published_as_counts(store, tmp_path):
         (table,) = measure(tx.surveys, instruments, k=5, lang="en", stickers=tx.stickers)
         stored = tx.conn.execute(sa.select(sa.func.sum(schema.sticker_tallies.c.count))).scalar()
     assert stored == 41
-    assert table.title == "Sticker board: r1/children"
+    assert table.title == "Sticker board: r1 (children)"
     assert table.cols == ("It was okay", "It was fun", "It was great fun")
     assert table.cells[("Leikki", "It was great fun")].n == 12
     assert isinstance(table.cells[("Leikki", "It was okay")], Suppressed)

@@ -52,6 +52,24 @@ def test_placeholders_survive_translation(lang):
             ), (lang, message.id, message.string)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_format_string_is_valid_in_every_language(lang):
+    """What ``msgfmt -c`` checks: a message flagged python-format (Babel flags any ``%`` that
+    reads as a directive, such as "95 % i…") has a translation that formats the same way."""
+    from babel.messages.catalog import TranslationError
+    from babel.messages.checkers import python_format
+
+    catalog = catalogs.read(lang)
+    problems = []
+    for message in catalog:
+        if message.id and message.python_format:
+            try:
+                python_format(catalog, message)
+            except TranslationError as exc:
+                problems.append((message.id, str(exc)))
+    assert problems == []
+
+
 def test_the_catalogs_really_differ(extracted):
     """A catalog that merely copies English would pass the checks above."""
     for lang in ("fi", "sv"):

@@ -98,3 +98,11 @@ def test_the_childrens_page_is_accessible(site):
             requested = browser.open(page.as_uri())
             assert [url for url in requested if url != page.as_uri()] == []
             assert browser.axe() == [], lang
+
+
+def test_the_budget_page_names_each_school_not_its_id(site):
+    """A project's area is a school's id; the budget page shows the school's name."""
+    for lang in ("fi", "sv", "en"):
+        text = text_of(site / lang / "budget" / "pihat.html")
+        assert "Sirkan koulu" in text and "Levin koulu" in text, lang
+        assert not re.search(r"\((levi|sirkka)\)", text.replace(" ", "")), lang

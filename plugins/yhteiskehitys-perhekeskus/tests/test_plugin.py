@@ -258,3 +258,15 @@ def test_child_impact_is_recorded_and_its_last_step_is_the_report_back(family_ce
     p.report(out, lang="fi")
     trail = next(out.rglob("C-1.html")).read_text(encoding="utf-8")
     assert "Lapsivaikutukset" in trail and "Lapsille kerrottiin" in trail
+
+
+def test_the_family_rule_words_itself_for_the_site_in_three_languages():
+    from yhteiskehitys.model import AgeRange, TargetGroup
+    from yhteiskehitys.render.eligibility import conditions
+
+    rule = FamilyRule(child_max=12)
+    assert rule.condition("fi") == "olet 0–12-vuotias lapsi tai tällaisen lapsen huoltaja"
+    assert "vårdnadshavare" in rule.condition("sv")
+    assert rule.condition("en") == "you are a child aged 0–12 or the guardian of one"
+    group = TargetGroup(name="Perheet", age=AgeRange(min=0, max=99), eligibility=(rule,))
+    assert conditions(group, "fi") == [rule.condition("fi")]

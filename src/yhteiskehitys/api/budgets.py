@@ -57,8 +57,12 @@ class BudgetVerbs:
         vote_type: str = "approval",
         max_length: int | None = None,
         rule: str = "mes-add1-greedy",
+        opens: date | None = None,
+        closes: date | None = None,
     ) -> Any:
-        """Create a budget: the money, its vote type and the rule that allocates it."""
+        """Create a budget: the money, its vote type, the rule that allocates it and the voting
+        period (whole days; META ``date_begin``/``date_end``). Votes are taken only within the
+        period, and the site shows the outcome only once it has closed."""
         from ..decide import budgets
 
         made = budgets.make_budget(
@@ -69,10 +73,18 @@ class BudgetVerbs:
             vote_type=vote_type,
             max_length=max_length,
             rule=rule,
+            meta=budgets.period_meta(opens, closes),
         )
         with self.programme.transaction() as tx:
             budgets.create_budget(tx, made)
         return made
+
+    def list(self) -> list[Any]:
+        """The programme's budgets, by id."""
+        from ..decide.budgets import list_budgets
+
+        with self.programme.read() as tx:
+            return list_budgets(tx)
 
     def import_pb(self, budget_id: str, path: Path | str, *, title: str | None = None) -> Any:
         """Create a budget whole from a pabulib ``.pb`` file: META, projects and ballots."""

@@ -86,10 +86,15 @@ def run(
 @click.option("--vote-type", default="approval", show_default=True, type=click.Choice(VOTE_TYPES))
 @click.option("--max-length", type=int, help="At most this many projects on one ballot.")
 @click.option("--rule", default="mes-add1-greedy", show_default=True, help=RULE_HELP)
+@click.option("--opens", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First day of voting; votes before it are refused.")  # fmt: skip
+@click.option("--closes", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last day of voting; the site shows the outcome only after it.")  # fmt: skip
 @click.option("--from", "from_pb", type=click.Path(dir_okay=False, path_type=Path),
               help="Create it from a pabulib .pb file: META, projects and ballots.")  # fmt: skip
 @pass_state
-def new(state, budget_id, folder, title, amount, currency, vote_type, max_length, rule, from_pb):
+def new(state, budget_id, folder, title, amount, currency, vote_type, max_length, rule, opens,
+        closes, from_pb):  # fmt: skip
     """Create budget ID in FOLDER's store (or import it whole from a .pb file)."""
     if from_pb is None and (amount is None or title is None):
         raise click.UsageError("give --title and --amount (or --from FILE.pb)")
@@ -100,7 +105,8 @@ def new(state, budget_id, folder, title, amount, currency, vote_type, max_length
             return
         prog.budgets.new(
             budget_id, title=title, amount=amount, currency=currency, vote_type=vote_type,
-            max_length=max_length, rule=rule,
+            max_length=max_length, rule=rule, opens=opens and opens.date(),
+            closes=closes and closes.date(),
         )  # fmt: skip
     click.echo(f"Created budget {budget_id}.")
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from ..store import schema
 from ..store.bulk import reject_rows
 from . import pabulib_checks
-from .budgets import get_budget, next_position, projects
+from .budgets import get_budget, next_position, projects, voting_period
 from .election import Number, format_number
 from .errors import BudgetError, PabulibError
 from .records import Budget
@@ -64,6 +64,14 @@ def cast_vote(
     (age on ``on``, the municipality, studying and school stored with them, and any further
     ``facts``), and not have voted yet."""
     budget = get_budget(tx, budget_id)
+    opens, closes = voting_period(budget)
+    if (opens is not None and on < opens) or (closes is not None and on > closes):
+        period = f"{opens.isoformat() if opens else '…'} – {closes.isoformat() if closes else '…'}"
+        raise BudgetError(
+            f"voting in budget {budget_id!r} is open {period}; on {on.isoformat()} it is "
+            + ("not open yet" if opens is not None and on < opens else "closed")
+            + " (paper ballots are imported with yk budget ballots import)"
+        )
     participant = tx.participants.find(voter)
     if participant is None:
         raise BudgetError(

@@ -9,7 +9,7 @@ that one transaction with its audit entries, so a failure writes nothing. Ballot
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -37,6 +37,48 @@ def make_project(**values: Any) -> BudgetProject:
         return BudgetProject(**values)
     except (ValueError, TypeError) as exc:
         raise BudgetError(f"project {values.get('id')!r}: {exc}") from None
+
+
+# --- the voting period ----------------------------------------------------------------------
+
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y")
+"""How META's ``date_begin`` and ``date_end`` are written in pabulib files."""
+
+
+def meta_day(text: str | None, *, end: bool) -> date | None:
+    """A META date as a day (a bare year is its first or, for an end, its last day); None when
+    it is missing or cannot be read, so an unreadable date never hides or blocks a budget."""
+    text = (text or "").strip()
+    for form in DATE_FORMATS:
+        try:
+            day = datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+        return date(day.year, 12, 31) if form == "%Y" and end else day
+    return None
+
+
+def voting_period(budget: Budget) -> tuple[date | None, date | None]:
+    """The first and last day of voting (whole days), from META; either may be open."""
+    meta = budget.meta
+    return meta_day(meta.get("date_begin"), end=False), meta_day(meta.get("date_end"), end=True)
+
+
+def period_meta(opens: date | None, closes: date | None) -> dict[str, str]:
+    """META for a voting period given to ``new``; refuses one that ends before it starts."""
+    from ..errors import FieldError
+
+    if opens is not None and closes is not None and closes < opens:
+        raise FieldError(
+            "closes", f"voting closes {closes.isoformat()}, before it opens "
+            f"{opens.isoformat()}; give a last day on or after the first",
+        )  # fmt: skip
+    meta = {}
+    if opens is not None:
+        meta["date_begin"] = opens.isoformat()
+    if closes is not None:
+        meta["date_end"] = closes.isoformat()
+    return meta
 
 
 # --- reading ------------------------------------------------------------------------------

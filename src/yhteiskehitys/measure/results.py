@@ -312,7 +312,7 @@ def sticker_tables(
                 for face in range(1, instrument.scale.points + 1)
             }
             out.append(Table(
-                title=f"{instrument.title.get(lang)}: {r.name}/{group}", rows=rows,
+                title=f"{instrument.title.get(lang)}: {_label(r, lang)} ({group})", rows=rows,
                 cols=tuple(labels), cells=cells, note=STICKER_NOTE,
             ))  # fmt: skip
     return out

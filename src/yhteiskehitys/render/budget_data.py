@@ -7,42 +7,30 @@ is still built.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from ..errors import YhteiskehitysError
 
-
-def read_budgets(tx: Any, pm: Any, today: date) -> tuple[dict[str, Any], ...]:
-    """Each decided budget (ballots cast, voting over on ``today``: the same rule as the
-    site's budget pages, :mod:`.decisions`) with its outcome
-    (:func:`~yhteiskehitys.decide.data.outcome_data`) and, per project, its name, cost and
-    area; called while the store is open."""
-    from ..decide.budgets import list_budgets, projects
-    from ..decide.count import count_budget
-    from ..decide.data import outcome_data
-
+def budget_outcomes(budgets: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """The decided budgets of :func:`.decisions.read_budgets` (counted once there), shaped for
+    a model's own pages: each with its ``outcome``
+    (:func:`~yhteiskehitys.decide.data.outcome_data`), ``voters`` and, per project id, its name,
+    cost, area and category; or its ``error``."""
     out = []
-    from .decisions import decided
-
-    for budget in list_budgets(tx):
-        if not decided(tx, budget, today):
-            continue
+    for data in budgets:
         item: dict[str, Any] = {
-            "id": budget.id,
-            "title": budget.title,
-            "currency": budget.currency,
-            "rule": budget.rule,
+            "id": data["id"],
+            "title": data["title"],
+            "currency": data["currency"],
+            "rule": data["rule"],
             "projects": {
-                p.id: {"name": p.name, "cost": p.cost, "area": p.area, "category": p.category}
-                for p in projects(tx, budget.id)
+                p["id"]: {k: p[k] for k in ("name", "cost", "area", "category")}
+                for p in data["projects"]
             },
         }
-        try:
-            election, outcome = count_budget(tx, budget.id, pm=pm)
-            item["outcome"] = outcome_data(election, outcome)
-            item["voters"] = len(election.ballots)
-        except YhteiskehitysError as exc:
-            item["error"] = str(exc)
+        if "error" in data:
+            item["error"] = data["error"]
+        else:
+            item["outcome"] = data["outcome"]
+            item["voters"] = data["voters"]
         out.append(item)
     return tuple(out)

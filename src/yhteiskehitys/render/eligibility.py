@@ -3,7 +3,8 @@
 The model's rules describe themselves in English for developers (``describe()``); pages need
 more: Finnish and Swedish word order, "you" rather than "the person", and no "not lives in".
 Each built-in rule is worded here as a condition of "You can take part if …"; a plugin's rule
-that this module does not know is shown with its own ``describe()``.
+words itself with a method ``condition(lang)`` (a condition in ``lang``, or None when it excludes
+no one), and a rule without one is shown with its own ``describe()``.
 
 Place names are not inflected: Finnish locative cases depend on the name (Kittilässä,
 Limingassa, Hämeenlinnassa), so a municipality is named in the nominative ("kotikuntasi on
@@ -41,9 +42,12 @@ def _join(parts: Sequence[str], word: str) -> str:
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
-def rule_condition(rule: Any, _: Callable[[str], str]) -> str | None:
+def rule_condition(rule: Any, _: Callable[[str], str], lang: str = "en") -> str | None:
     """One eligibility rule as a condition; None when it excludes no one."""
     kind = getattr(rule, "kind", "")
+    own = getattr(rule, "condition", None)
+    if callable(own):
+        return own(lang) or None
     if kind == "age":
         return age_condition(rule.min, rule.max, _)
     if kind == "municipality":
@@ -57,7 +61,7 @@ def rule_condition(rule: Any, _: Callable[[str], str]) -> str | None:
         statuses = _join([s.replace("_", " ") for s in rule.statuses], _(N_("or")))
         return _(N_("your situation is %(statuses)s")) % {"statuses": statuses}
     if kind in ("all_of", "any_of"):
-        parts = [p for p in (rule_condition(r, _) for r in rule.rules) if p]
+        parts = [p for p in (rule_condition(r, _, lang) for r in rule.rules) if p]
         if kind == "any_of" and len(parts) < len(rule.rules):
             return None  # one alternative excludes no one, so neither does the whole
         word = _(N_("and")) if kind == "all_of" else _(N_("or"))
@@ -75,7 +79,7 @@ def conditions(target_group: Any, lang: str) -> list[str]:
     """Every condition of the target group (its age range first) in ``lang``."""
     _ = gettext(lang)
     found = [age_condition(target_group.age.min, target_group.age.max, _)]
-    found += [rule_condition(rule, _) for rule in target_group.eligibility]
+    found += [rule_condition(rule, _, lang) for rule in target_group.eligibility]
     return [c for c in found if c]
 
 

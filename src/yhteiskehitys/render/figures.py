@@ -205,7 +205,12 @@ def _table_charts(table: Any, key: str, lang: str, rounds: dict[str, Any]) -> li
                     )
                 )
     charts = []
-    columns = (_("Group and round"), _("Mean or change"), _("95 % interval"), _("Answers"))
+    columns = (
+        _("Group and round"),
+        _("Mean or change"),
+        _("Confidence interval (95 %)"),
+        _("Answers"),
+    )
     if means:
         charts.append(
             bar_chart(

@@ -217,9 +217,9 @@ def load_snapshot(
                 if pm is not None:
                     loaded["budgets"] = read_budgets(tx, pm, today)
                     loaded["elections"] = read_elections(tx, pm, programme.disclosure_threshold)
-                    from .budget_data import read_budgets as read_outcomes
+                    from .budget_data import budget_outcomes
 
-                    loaded["budget_outcomes"] = read_outcomes(tx, pm, today)
+                    loaded["budget_outcomes"] = budget_outcomes(loaded["budgets"])
     # The model's labels of its own words stand beside the programme's, which win.
     import attrs
 

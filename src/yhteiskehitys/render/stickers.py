@@ -58,14 +58,16 @@ def sticker_chart(table: Any, key: str, lang: str) -> Chart:
     from ..measure.disclosure import Cell, Suppressed
 
     _ = gettext(lang)
-    hidden = _("fewer than %(k)s") % {"k": table.k}
+    small = _("fewer than %(k)s") % {"k": table.k}
+    protected = _("hidden")
     faces = table.cols
     width = LABEL_WIDTH + COLUMN * len(faces) + 10
     height = HEAD + ROW * max(len(table.rows), 1) + 8
     title_id, desc_id = f"{key}-title", f"{key}-desc"
     description = _(
         "How many stickers the children put on each face for each activity; the first face is "
-        "neutral and the last the happiest. Counts of fewer than %(k)s are not shown."
+        "neutral and the last the happiest. Counts of fewer than %(k)s are not shown, nor "
+        "counts from which one of them could be worked out (hidden)."
     ) % {"k": table.k}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart stickers" role="img" '
@@ -92,7 +94,8 @@ def sticker_chart(table: Any, key: str, lang: str) -> Chart:
         for i, face in enumerate(faces):
             cell = table.cells.get((activity, face))
             if isinstance(cell, Suppressed):
-                text, size = hidden, 11
+                # A count hidden to protect a small one is not itself small: say which it is.
+                text, size = (small if cell.primary else protected), 11
             elif isinstance(cell, Cell):
                 text, size = format_number(cell.n, lang), 16
             else:

@@ -94,7 +94,9 @@ def site_data(records: Records, lang: str) -> SiteData:
         pilots=tuple(sorted(records.pilots, key=lambda p: (p.start, p.id))),
         loop=figures.loop_figures(records, lang),
         barometer=figures.barometer_figures(records, lang),
-        budgets=tuple(budget_view(b, lang, records.threshold) for b in records.budgets),
+        budgets=tuple(
+            budget_view(b, lang, records.threshold) for b in records.budgets if "error" not in b
+        ),
         elections=tuple(election_view(e, lang, records.threshold) for e in records.elections),
     )
 

@@ -82,6 +82,14 @@ class FamilyRule(EligibilityRule):
     def describe(self) -> str:
         return f"a child aged 0-{self.child_max} or the guardian of one"
 
+    def condition(self, lang: str) -> str:
+        """The rule as the site's "You can take part if …" says it, in ``lang``."""
+        n = self.child_max
+        return {
+            "fi": f"olet 0–{n}-vuotias lapsi tai tällaisen lapsen huoltaja",
+            "sv": f"du är ett barn i åldern 0–{n} år eller vårdnadshavare till ett sådant barn",
+        }.get(lang, f"you are a child aged 0–{n} or the guardian of one")
+
 
 def _item(item_id: str, fi: str, sv: str, en: str) -> ChecklistItem:
     return ChecklistItem(id=item_id, text=Text(fi=fi, sv=sv, en=en))
