@@ -103,3 +103,12 @@ def check_plain_data(data: Any, source: str) -> None:
     if problems:
         raise ConfigError(problems)
 
+
+def whole_number(text: str, digits: int = 18) -> int | None:
+    """``text`` (spaces around it aside) as a whole number of at most ``digits`` ASCII digits,
+    or None. ``str.isdigit`` alone also passes ``²``, which ``int`` refuses, and thousands of
+    digits, which ``int`` refuses too (beyond 4,300) or no database column holds."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= digits:
+        return int(text)
+    return None
