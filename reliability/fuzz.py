@@ -505,12 +505,14 @@ def mapping_kind(work: Path) -> list[Target]:
 
 PB_PROJECTS = [
     # id, cost, name, category, target, neighborhood, selected
-    ("1", "2500", "Skeittiramppi", "liikunta", "nuoret", "Keskusta", "1"),
-    ("2", "1200,50", "Lukunurkka; kirjasto", "kulttuuri", "lapset", "Kylä", "1"),
-    ("10", "4000", "Valaistus", "ympäristö", "nuoret,perheet", "Keskusta", "0"),
-    ("p-4", "800", "Penkit", "ympäristö", "perheet", "Kylä", "1"),
-    ("5", "3000", 'Kuntosali "ulkona"', "liikunta", "nuoret", "Keskusta", "0"),
+    ("1", "25", "Skeittiramppi", "liikunta", "nuoret", "Keskusta", "1"),
+    ("2", "12,50", "Lukunurkka; kirjasto", "kulttuuri", "lapset", "Kylä", "1"),
+    ("10", "40", "Valaistus", "ympäristö", "nuoret,perheet", "Keskusta", "0"),
+    ("p-4", "8", "Penkit", "ympäristö", "perheet", "Kylä", "1"),
+    ("5", "30", 'Kuntosali "ulkona"', "liikunta", "nuoret", "Keskusta", "0"),
 ]
+"""Sums of a class's budget, so that the Add1 rules need some thirty rounds (see
+:data:`ADD1_MOST`)."""
 PB_BALLOTS = [
     # voter, projects, points, age, sex, neighborhood, how
     ("v1", ["1", "10"], [3, 2], "15", "F", "Keskusta", "internet"),
@@ -546,16 +548,16 @@ def pb_seed(vote_type: str) -> list[list[str]]:
         ["description", "Nuorten budjetti 2026"], ["country", "Finland"],
         ["unit", "Esimerkkilä"], ["instance", "2026"],
         ["num_projects", str(len(PB_PROJECTS))], ["num_votes", str(len(PB_BALLOTS))],
-        ["budget", "8000"], ["vote_type", vote_type], ["rule", "greedy"],
+        ["budget", "100"], ["vote_type", vote_type], ["rule", "greedy"],
         ["date_begin", "2026-01-10"], ["date_end", "2026-01-31"], ["currency", "EUR"],
         ["min_length", "1"], ["max_length", "3"],
         ["categories", "liikunta,kulttuuri,ympäristö"], ["targets", "nuoret,lapset,perheet"],
-        ["neighborhoods", "Keskusta,Kylä"], ["budget_per_neighborhood", "5000,3000"],
+        ["neighborhoods", "Keskusta,Kylä"], ["budget_per_neighborhood", "60,40"],
     ]  # fmt: skip
     meta += (
         [["min_points", "1"], ["max_points", "5"], ["max_sum_points", "6"]]
         if cumulative
-        else [["max_sum_cost", "8000"]]
+        else [["max_sum_cost", "100"]]
     )
     votes = Counter(p for ballot in PB_BALLOTS for p in ballot[1])
     score = Counter()
@@ -601,13 +603,30 @@ def _cell(value: Any) -> str:
 
 PB_STORE_EVERY = 5
 """Every this many readable ``.pb`` cases is also imported as a budget into a store."""
+ADD1 = ("mes-add1", "mes-add1-greedy")
+ADD1_MOST = 200
+"""The Add1 rules raise every voter's share by one unit a round until the money runs out, so a
+file whose costs are far above the shares (a cost of 10^9 among eight voters) takes as many
+rounds, as it does in pabutools; such a file is counted by ``mes`` instead."""
+
+
+def add1_rounds(election: Any) -> Any:
+    """At most how many rounds Add1 takes: once a voter's share reaches the dearest project,
+    every project anyone supports is affordable, and the count stops."""
+    from fractions import Fraction
+
+    if not election.ballots:
+        return 0
+    dearest = max(p.cost for p in election.projects)
+    return dearest - Fraction(election.budget) / len(election.ballots)
 
 
 def pb_target(work: Path, vote_type: str) -> Target:
     """A ``.pb`` file read as ``yk budget run FILE.pb`` reads it and counted by one of the
-    installed rules in turn; every :data:`PB_STORE_EVERY`-th readable one also imported whole
-    as a new budget (``yk budget new ID --from FILE.pb``), after which the store must hold
-    the budget with all its projects and ballots, or, when the import is refused, nothing new."""
+    installed rules in turn (see :data:`ADD1_MOST`); every :data:`PB_STORE_EVERY`-th readable
+    one also imported whole as a new budget (``yk budget new ID --from FILE.pb``), after which
+    the store must hold the budget with all its projects and ballots, or, when the import is
+    refused, nothing new."""
     import sqlalchemy as sa
 
     from yhteiskehitys.decide.exchange import import_pb
@@ -642,8 +661,11 @@ def pb_target(work: Path, vote_type: str) -> Target:
         except YhteiskehitysError:
             return "refused"
         readable[0] += 1
+        rule = rules[readable[0] % len(rules)]
+        if rule in ADD1 and add1_rounds(election) > ADD1_MOST:
+            rule = "mes"
         try:
-            run_rule(election, rules[readable[0] % len(rules)], pm=pm)
+            run_rule(election, rule, pm=pm)
         except YhteiskehitysError:
             return "refused by the count"
         if readable[0] % PB_STORE_EVERY:

@@ -226,7 +226,9 @@ The kinds are `records`, `programme`, `surveys`, `mapping` and `pb` (all of them
   reads them and counted by each installed rule in turn, and every 5th readable one is imported
   whole as a new budget, after which the store must hold the budget with all its projects and
   ballots, or nothing new). An internal error is any exception that is not the library's own
-  error (exit 2).
+  error (exit 2). (The Add1 rules raise every voter's share one unit a round, as pabutools
+  does, so a file whose costs are far above the shares takes as many rounds; a file that would
+  need more than 200 is counted by `mes` instead.)
 - **injection**: hostile text (HTML, template syntax, CR/LF with e-mail headers and calendar
   properties, bidi controls) in every free-text field of the example's records and in the
   programme's name and organisation; the site, certificates, e-mail drafts, calendar and export
