@@ -73,8 +73,8 @@ BATCH = 50
 CHUNK = 20
 """Examples per call, so that a kind stops soon after its deadline."""
 TURNS = 50
-"""Turns the kinds take: each turn runs about 1/TURNS of every kind's cases, at least
-:data:`BATCH` × :data:`CHUNK` of them, in one hypothesis run."""
+"""Turns the kinds take: each turn runs 1/TURNS of each seed's cases (at least :data:`BATCH`),
+so every kind has run the same share of its cases after every turn."""
 DEADLINE: float | None = None
 """time.monotonic() at which every kind stops drawing cases (set by the runner's time budget)."""
 
@@ -748,7 +748,7 @@ def run_kinds(names: list[str], work: Path, cases: int, until: float | None) -> 
             targets = KINDS[name](folder)
             made.append((name, folder, targets))
             goal = max(1, -(-cases // len(targets)))
-            turns += [(t, goal, max(BATCH * CHUNK, -(-goal // TURNS))) for t in targets]
+            turns += [(t, goal, max(BATCH, -(-goal // TURNS))) for t in targets]
         turn = 0
         while until is None or time.monotonic() < until:
             turn += 1
