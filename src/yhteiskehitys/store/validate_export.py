@@ -269,10 +269,10 @@ def _check_table(
 ) -> None:
     columns = table.c
     plan = _plan(table)
-    names = set(columns.keys())
+    allowed = set(columns.keys())
     for n, item in rows:
-        if not names.issuperset(item):
-            for key in sorted(set(item) - names):
+        if not allowed.issuperset(item):
+            for key in sorted(set(item) - allowed):
                 check.add(
                     f"{where}[{n}].{key}: unknown field (allowed: {', '.join(columns.keys())})"
                 )
