@@ -2,10 +2,14 @@
 
     python -m reliability.run          # the full run (about 30 minutes): docs/reliability.md
     python -m reliability.run --smoke  # a few trials of each, for the test suite
+    python -m reliability.run --only fuzz --kinds records,pb --seconds 60   # the fuzz alone
     YK_TEST_DATABASE_URL=postgresql://... adds PostgreSQL to concurrency and privacy
 
-The fuzz runs in two processes, each kind with a share of the time budget; a kind that cannot
-reach its number of cases in its share stops there and the table says how many it ran.
+The fuzz runs in two processes, each with its half of every kind's cases; the kinds take turns,
+so when the time is up every kind has run the same share of its cases, and the table says how
+many each ran. ``--only fuzz`` runs the fuzz alone for ``--seconds`` (default 60) and prints
+each kind's cases per second of fuzzing time (wall clock, and CPU time, which other work on
+the machine changes less); it writes no page (``--json`` writes its figures).
 """
 
 from __future__ import annotations
@@ -55,19 +59,27 @@ def run(scale: dict, work: Path, postgresql: str | None, log=print) -> dict:
 
     # The fuzz takes what is left of the budget, in two processes.
     left = max(60.0, end - time.monotonic() - 30)
-    log(f"fuzz: {len(fuzz.KINDS)} kinds × {scale['fuzz']} cases, {left / 60:.1f} min left")
-    figures["fuzz"] = {}
-    until = time.monotonic() + left
-    jobs = [(lane, str(work / "fuzz"), scale["fuzz"], until) for lane in fuzz.LANES]
-    with multiprocessing.get_context("fork").Pool(len(jobs), maxtasksperchild=1) as pool:
-        for lane in pool.imap(fuzz.run_lane, jobs):
-            for name, result in lane:
-                figures["fuzz"][name] = result
-                errors = result["internal_errors"]
-                log(f"  {name}: {result['cases']} cases, {errors} internal errors")
-    figures["fuzz"] = {name: figures["fuzz"][name] for name in fuzz.KINDS}
+    figures["fuzz"] = run_fuzz(list(fuzz.KINDS), work, scale["fuzz"], left, log)
     figures["seconds"] = round(time.monotonic() - began, 1)
     return figures
+
+
+def run_fuzz(names: list[str], work: Path, cases: int, seconds: float, log=print) -> dict:
+    """The fuzz of ``names``, ``cases`` each, in :data:`fuzz.LANES` processes for at most
+    ``seconds``: each process runs its share of every kind, the kinds in turns."""
+    log(f"fuzz: {len(names)} kinds × {cases:,} cases, {seconds / 60:.1f} min left")
+    until = time.monotonic() + seconds
+    share = -(-cases // fuzz.LANES)
+    jobs = [(names, str(work / "fuzz"), share, until, lane) for lane in range(fuzz.LANES)]
+    with multiprocessing.get_context("fork").Pool(len(jobs), maxtasksperchild=1) as pool:
+        results = pool.map(fuzz.run_lane, jobs)
+    merged = fuzz.merge(results)
+    for name, result in merged.items():
+        rate = result["cases"] / result["seconds"] if result["seconds"] else 0.0
+        log(f"  {name}: {result['cases']:,} cases ({rate:,.0f}/s), "
+            f"{result['internal_errors']} internal errors, {result['partial_writes']} partial "
+            "writes")  # fmt: skip
+    return {name: merged[name] for name in names}
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -150,10 +162,11 @@ def details(f: dict) -> str:
     out += ["", "### Fuzz outcomes per kind", ""]
     for name, g in f["fuzz"].items():
         text = ", ".join(f"{k} {v:,}" for k, v in sorted(g["outcomes"].items()))
-        out.append(f"- {name}: {text} ({g['seconds']} s)")
-        if "readers" in g:
+        out.append(f"- {name}: {text} ({g['seconds']} s of fuzzing, both processes together)")
+        if "parts" in g:
             out.append(
-                "  - cases per reader: " + ", ".join(f"{k} {v:,}" for k, v in g["readers"].items())
+                f"  - cases per {g['part']}: "
+                + ", ".join(f"{k} {v:,}" for k, v in g["parts"].items())
             )
         out += [f"  - internal error: `{s.splitlines()[0]}`" for s in g["samples"]]
     inj = f["injection"]
@@ -177,10 +190,21 @@ YK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test make reliability 
 
 It runs `python -m reliability.run`, prints the table below and writes this page. The whole run
 is bounded by {minutes:.0f} minutes: crash, concurrency, injection and privacy run first, and the
-fuzz takes the time left in two processes, shared out among the kinds by their cost per case; a
-kind that cannot reach {fuzz:,} cases in its share stops there, and the table shows how many it
-ran. (The survey exports' cases are shared out over the five readers, which share one tabular
-core but each have their own seed file.)
+fuzz takes the time left in two processes, each running half of every kind's cases. The kinds
+take turns, a slice of each kind's cases a turn, so a kind that has run its {fuzz:,} cases leaves
+its turns to the others, and if the time runs out every kind has run the same share of its
+cases; the table shows how many each ran. (The survey exports' cases are shared out over the
+five readers, which share one tabular core but each have their own seed file; the `.pb` files'
+cases over an approval and a cumulative seed.)
+
+To run the fuzz alone, of some kinds, for a fixed time (it prints the cases per second of each
+kind, and writes no page):
+
+```sh
+.venv/bin/python -m reliability.run --only fuzz --kinds records,pb --seconds 60
+```
+
+The kinds are `records`, `programme`, `surveys`, `mapping` and `pb` (all of them by default).
 
 - **crash**: `survey import`, `import`, `participant erase`, `report` and a migration (schema
   version 1 to the current one), each run in a forked process that is killed with SIGKILL after a
@@ -192,13 +216,20 @@ core but each have their own seed file.)
   a participant (every 100th also a theme); the counts must be exact and no process may see an
   error.
 - **fuzz**: mutated files of every input kind, the edits drawn by hypothesis (bytes deleted,
-  inserted or repeated; tokens such as 3,000 brackets, `NaN`, 30 nines, NUL, a BOM, `sep=;`;
+  inserted or repeated; tokens such as 3,000 brackets, `NaN`, 30 nines, NUL, a BOM, `sep=;`, `²`;
   values replaced by null, booleans, integers of 2^63 and more, lists, tables, hostile text; rows
-  duplicated; keys removed), run in-process through the library (`records.json` is checked and
-  loaded in a unit of work that is then rolled back; `programme.toml` is opened as `yk` opens it,
-  every 25th through `yk validate`; survey files are read by their reader, every 200th readable
-  one imported into a store; mapping files are read and used). An internal error is any exception
-  that is not the library's own error (exit 2).
+  duplicated; keys removed; for `.pb` files the same edits of cells and rows, with the values
+  its columns hold: project ids, lists of them, numbers written in every way and `²`), run
+  in-process through the library (`records.json` is checked and loaded in a unit of work that
+  is then rolled back; `programme.toml` is opened as `yk` opens it, every 25th through
+  `yk validate`; survey files are read by their reader, every 200th readable one imported into
+  a store; mapping files are read and used; `.pb` files are read as `yk budget run FILE.pb`
+  reads them and counted by each installed rule in turn, and every 5th readable one is imported
+  whole as a new budget, after which the store must hold the budget with all its projects and
+  ballots, or nothing new). An internal error is any exception that is not the library's own
+  error (exit 2). (The Add1 rules raise every voter's share one unit a round, as pabutools
+  does, so a file whose costs are far above the shares takes as many rounds; a file that would
+  need more than 200 is counted by `mes` instead.)
 - **injection**: hostile text (HTML, template syntax, CR/LF with e-mail headers and calendar
   properties, bidi controls) in every free-text field of the example's records and in the
   programme's name and organisation; the site, certificates, e-mail drafts, calendar and export
@@ -253,10 +284,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="where to write the page")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument("--minutes", type=float, default=None, help="the time budget")
+    parser.add_argument("--only", choices=["fuzz"], help="run only this check")
+    parser.add_argument("--kinds", help="with --only fuzz: these kinds, e.g. records,pb")
+    parser.add_argument("--seconds", type=float, default=60.0,
+                        help="with --only fuzz: how long (default 60)")  # fmt: skip
+    parser.add_argument("--cases", type=int, default=None,
+                        help="with --only fuzz: cases of each kind (default 100000)")  # fmt: skip
     args = parser.parse_args(argv)
     scale = dict(SMOKE if args.smoke else FULL)
     if args.minutes:
         scale["minutes"] = args.minutes
+    if args.only == "fuzz":
+        return fuzz_only(args, scale)
     out = args.out or (None if args.smoke else ROOT / "docs" / "reliability.md")
     work = Path(tempfile.mkdtemp(prefix="yk-reliability-"))
     postgresql = os.environ.get("YK_TEST_DATABASE_URL")
@@ -271,6 +310,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
     return 0 if passed(figures) else 1
+
+
+def fuzz_only(args: argparse.Namespace, scale: dict) -> int:
+    """``--only fuzz``: the fuzz of some kinds for a fixed time, with each kind's speed."""
+    names = fuzz.kind_names(args.kinds)
+    cases = args.cases or scale["fuzz"]
+    work = Path(tempfile.mkdtemp(prefix="yk-reliability-"))
+    try:
+        results = run_fuzz(names, work, cases, args.seconds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("| kind | cases | fuzzing time (s) | cases/s | CPU time (s) | cases/CPU-s "
+          "| internal errors | partial writes |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, g in results.items():
+        rate = g["cases"] / g["seconds"] if g["seconds"] else 0.0
+        cpu = g["cases"] / g["cpu_seconds"] if g["cpu_seconds"] else 0.0
+        print(f"| {name} | {g['cases']:,} | {g['seconds']} | {rate:,.1f} | {g['cpu_seconds']} "
+              f"| {cpu:,.1f} | {g['internal_errors']} | {g['partial_writes']} |")  # fmt: skip
+        for sample in g["samples"]:
+            print(f"  internal error: {sample.splitlines()[0]}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    good = all(g["internal_errors"] == 0 and g["partial_writes"] == 0 for g in results.values())
+    return 0 if good else 1
 
 
 if __name__ == "__main__":

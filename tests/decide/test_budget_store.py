@@ -166,6 +166,21 @@ def test_a_broken_pb_file_imports_nothing(store, tmp_path):
         assert B.list_budgets(tx) == []
 
 
+def test_a_max_length_no_database_column_holds_is_a_budget_error(store, tmp_path):
+    """Found by the fuzz of `make reliability`: META max_length;99999999999 reached the
+    database, where PostgreSQL's integer column refused it with an internal error."""
+    from .test_pabulib import GOOD
+
+    with pytest.raises(BudgetError, match="max_length: must be a whole number from 0 to 2"):
+        B.make_budget(id="x", title="x", amount=1, max_length=2**31)
+    path = tmp_path / "pitka.pb"
+    path.write_text(GOOD.replace("max_length;2", "max_length;99999999999"), encoding="utf-8")
+    with pytest.raises(BudgetError, match="max_length"), store.transaction() as tx:
+        exchange.import_pb(tx, path, "pitka")
+    with store.read() as tx:
+        assert B.list_budgets(tx) == []
+
+
 def test_budgets_travel_in_the_programme_export(store, second_store_url):
     _school(store)
     with store.transaction() as tx:

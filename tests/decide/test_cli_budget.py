@@ -42,7 +42,8 @@ def test_tie_breaking_from_the_command_line(yk, tmp_path):
     assert json.loads(lot.stdout)["tie_breaking"] == {"name": "equal-shares", "seed": 7}
 
 
-@pytest.mark.parametrize("kind", ["project twice", "unknown project", "vote type", "max_length"])
+@pytest.mark.parametrize("kind", ["project twice", "unknown project", "vote type", "max_length",
+                                  "superscript num_votes", "cost of 10^99999"])  # fmt: skip
 def test_a_broken_file_exits_2_with_its_line(yk, tmp_path, kind):
     text, line, reason = BROKEN[kind]
     path = tmp_path / "rikki.pb"
@@ -141,3 +142,21 @@ def test_a_budget_from_a_pb_file(yk, tmp_path):
     assert refused.returncode == 2 and "rikki.pb: line 24: voter b appears twice" in refused.stderr
     listed = yk("budget", "run", "rikki", folder)
     assert listed.returncode == 2 and "no budget 'rikki'" in listed.stderr
+
+
+def test_a_pb_file_whose_values_no_store_holds_is_refused_with_exit_2(yk, tmp_path):
+    """Found by the fuzz of `make reliability`: a cost of 10^99999 was read and then failed
+    while being written (an internal error), and a max_length beyond 2^31 - 1 reached the
+    database, which PostgreSQL refuses."""
+    folder = tmp_path / "kunta"
+    assert yk("init", folder, "--model", "yhteiskehitys").returncode == 0
+    for name, text, reason in [
+        ("suuri.pb", BROKEN["cost of 10^99999"][0], "cost of project 1 has more than 60 digits"),
+        ("pitka.pb", GOOD.replace("max_length;2", "max_length;99999999999"), "max_length"),
+    ]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        refused = yk("budget", "new", "b", folder, "--from", path)
+        assert refused.returncode == 2 and reason in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert yk("budget", "run", "b", folder).returncode == 2  # nothing was written

@@ -110,6 +110,15 @@ BROKEN = {
         13,
         "1 amounts for 2 categories",
     ),
+    # Found by the fuzz of `make reliability`: each was an internal error (or a hang) before.
+    "superscript num_votes": (_broken("num_votes;3", "num_votes;³"), 8, "not a whole number"),
+    "num_votes of 5,000 digits": (_broken("num_votes;3", "num_votes;" + "9" * 5000), 8, "whole"),
+    "superscript age": (_broken("c;3;9;", "c;3;²;"), 24, "age of voter c is '²'"),
+    "age of 5,000 digits": (_broken("c;3;9;", "c;3;" + "9" * 5000 + ";"), 24, "age of voter c"),
+    "cost of 10^99999": (_broken("1;600;", "1;1e99999;"), 17, "more than 60 digits"),
+    "cost of 10^-99999": (_broken("1;600;", "1;1e-99999;"), 17, "or an exponent beyond"),
+    "budget of 10^999999999": (_broken("budget;1000", "budget;1e999999999"), 9, "60 digits"),
+    "cost of 61 digits": (_broken("1;600;", "1;" + "1" * 61 + ";"), 17, "more than 60 digits"),
 }
 
 CUMULATIVE = (
@@ -137,6 +146,12 @@ BROKEN_POINTS = {
         "cumulative points are above 0",
     ),
     "score column": (CUMULATIVE.replace(";Penkit;leikki;5", ";Penkit;leikki;7"), 19, "score 7"),
+    "superscript points": (CUMULATIVE.replace("c;3;5;", "c;3;⁵;"), 24, "points of voter c"),
+    "points of 5,000 digits": (
+        CUMULATIVE.replace("c;3;5;", "c;3;" + "5" * 5000 + ";"),
+        24,
+        "points of voter c has more than 60 digits",
+    ),
 }
 
 
@@ -170,6 +185,19 @@ def test_a_missing_or_undecodable_file(tmp_path):
 @pytest.mark.parametrize("value", [0, 7, -3, Fraction(3, 2), Fraction(-1, 8), Fraction(7, 100)])
 def test_numbers_format_and_parse_back(value):
     assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize(
+    "value", [Fraction(1, 2**190), Fraction(-(10**60) + 1), Fraction(10**60 - 1, 5**80)]
+)
+def test_the_largest_and_finest_numbers_still_format_and_parse_back(value):
+    assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize("text", ["1e101", "1e-101", str(10**60), f"1/{10**60}", "1e99_999"])
+def test_numbers_beyond_any_budget_are_refused_at_once(text):
+    with pytest.raises(ValueError, match="more than 60 digits or an exponent beyond"):
+        parse_number(text)
 
 
 @given(elections())

@@ -56,6 +56,13 @@ def test_every_bad_row_is_named_and_nothing_is_returned(tmp_path):
     assert lines[-1] == "t.csv: 3 bad row(s); nothing was imported"
 
 
+@pytest.mark.parametrize("count", ["²", "9" * 5000])
+def test_a_count_that_int_refuses_is_a_bad_row_not_an_internal_error(tmp_path, count):
+    tally = write(tmp_path / "t.csv", f"activity;face;count\nLaulu;2;{count}\n")
+    with pytest.raises(ConfigError, match=r"line 2: count: .* is not a whole number"):
+        read_tally(tally, BOARD)
+
+
 def test_a_file_without_the_columns_or_stickers_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="line 1: no face column"):
         read_tally(write(tmp_path / "a.csv", "activity;count\nLaulu;3\n"), BOARD)

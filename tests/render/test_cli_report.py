@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from yhteiskehitys.cli.main import main
 
 from .conftest import EXAMPLE
@@ -78,6 +80,16 @@ def test_a_bad_number_of_processes_is_named_and_writes_nothing(tmp_path, capsys,
     assert code == 2 and "YK_REPORT_PROCESSES='two'" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
     assert not list(tmp_path.glob(".site.*"))
+
+
+@pytest.mark.parametrize("setting", ["²", "9" * 5000])
+def test_a_number_of_processes_that_int_refuses_is_named_too(monkeypatch, setting):
+    from yhteiskehitys.errors import YhteiskehitysError
+    from yhteiskehitys.render.parallel import worth_forking
+
+    monkeypatch.setenv("YK_REPORT_PROCESSES", setting)
+    with pytest.raises(YhteiskehitysError, match="give a whole number of processes"):
+        worth_forking(5000, 4)
 
 
 def test_syntax_error_in_a_programme_template_names_file_and_line(tmp_path, capsys):

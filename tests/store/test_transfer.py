@@ -159,3 +159,25 @@ def test_import_recomputes_the_follow_up_of_pending_responses(store, twin_store_
         import_text(other, export_text(store))
         with other.read() as tx:
             assert tx.conn.execute(query).scalar() == date(2024, 9, 1)
+
+
+def test_a_store_with_one_row_in_any_table_is_not_empty(store):
+    """The emptiness an import asks for is one query over every table, the late ones too."""
+    from datetime import UTC, datetime
+
+    from yhteiskehitys.store import schema
+    from yhteiskehitys.store.bulk import insert_columns
+    from yhteiskehitys.store.transfer import _any_row, is_empty
+
+    asked = str(_any_row())
+    for table in schema.metadata.tables.values():
+        assert (f"FROM {table.name})" in asked) is (table.name not in schema.BOOKKEEPING)
+    with store.read() as tx:
+        assert is_empty(tx)
+    with store.transaction() as tx:
+        insert_columns(tx.conn, schema.survey_rounds, {
+            "name": ["2024-spring"], "instrument": ["barometer"], "instrument_version": ["1"],
+            "items": [["heard1"]], "dimensions": [["heard"]],
+            "created": [datetime(2024, 3, 1, tzinfo=UTC)],
+        })  # fmt: skip
+        assert not is_empty(tx)

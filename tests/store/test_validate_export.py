@@ -153,3 +153,23 @@ def test_audit_fields_are_as_nullable_as_the_audit_table():
 
     for key, (_, nullable) in AUDIT_FIELDS.items():
         assert schema.audit.c[AUDIT_COLUMNS[key]].nullable == nullable, key
+
+
+VALUES = [None, "", "x", "x" * 300, "a\x00b", "2024-03-01", 0, -1, 2**40, True, 1.5, [], {}]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=repr)
+def test_the_quick_look_at_a_row_passes_only_what_the_full_check_passes(value):
+    """Table sections are checked with a quick look at the common values first; every cell
+    must still get exactly the problems column_problems names."""
+    from yhteiskehitys.store import schema
+    from yhteiskehitys.store.validate_export import _check_table, _Checker, column_problems
+
+    for table in schema.metadata.tables.values():
+        row = {c.name: value for c in table.c}
+        check = _Checker("f")
+        _check_table(check, table, [(0, row)], "r")
+        expected = [p for c in table.c for p in column_problems(c, value, f"r[0].{c.name}")]
+        assert check.problems == expected[: len(check.problems)] and len(check.problems) == min(
+            len(expected), 50
+        ), table.name

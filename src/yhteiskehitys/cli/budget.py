@@ -186,7 +186,10 @@ def _fact_value(text: str):
         return True
     if lowered in ("false", "no", "ei"):
         return False
-    return int(text) if text.isdigit() else text
+    from ..limits import whole_number
+
+    number = whole_number(text)
+    return number if number is not None else text
 
 
 @budget.command("explain")

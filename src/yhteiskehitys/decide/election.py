@@ -8,6 +8,7 @@ tie-breaking compares them as strings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
@@ -99,14 +100,53 @@ class Election:
         return [dict.fromkeys(b.vote, 1) for b in self.ballots]
 
 
+MAX_DIGITS = 60
+"""Digits a number may have (numerator and denominator alike): far beyond any sum of money or
+points, and small enough that exact arithmetic on it stays instant."""
+MAX_EXPONENT = 100
+"""The largest exponent of ``1e5``-style numbers; ``1e999999999`` would take minutes to expand."""
+_LIMIT = 10**MAX_DIGITS
+_LONGEST = 1000
+"""Characters of the longest number: :func:`format_number` writes at most ~260 for one below
+the limits (a denominator of 2^199 has 199 decimals)."""
+_EXPONENT = re.compile(r"[eE]([-+]?\w+)$")
+
+
+class NumberOutOfRange(ValueError):
+    """A number too large or too fine to be a sum of money or points."""
+
+    def __init__(self) -> None:
+        super().__init__(f"has more than {MAX_DIGITS} digits or an exponent beyond ±{MAX_EXPONENT}")
+
+
 def parse_number(text: str) -> Number:
-    """A decimal as written in a ``.pb`` file (a comma may be the decimal mark), exactly."""
+    """A decimal as written in a ``.pb`` file (a comma may be the decimal mark), exactly.
+
+    :class:`ValueError` (or :class:`ZeroDivisionError` for ``1/0``) when it is not a number;
+    :class:`NumberOutOfRange` when it is one that no budget holds."""
     text = text.strip()
+    if len(text) > _LONGEST:  # int() would refuse it anyway, with a message about Python
+        digits = text.lstrip("+-").replace(".", "", 1).replace(",", "", 1)
+        raise NumberOutOfRange() if digits.isdigit() else ValueError("not a number")
     try:
-        return int(text)
+        value: Number = int(text)
     except ValueError:
-        value = Fraction(text.replace(",", "."))
-        return value.numerator if value.denominator == 1 else value
+        exponent = _EXPONENT.search(text)
+        if exponent is not None:
+            try:
+                too_far = abs(int(exponent.group(1))) > MAX_EXPONENT
+            except ValueError:  # not an exponent; Fraction refuses the text below
+                too_far = False
+            if too_far:
+                raise NumberOutOfRange() from None
+        fraction = Fraction(text.replace(",", "."))
+        value = fraction.numerator if fraction.denominator == 1 else fraction
+    if isinstance(value, int):
+        if not -_LIMIT < value < _LIMIT:
+            raise NumberOutOfRange()
+    elif not -_LIMIT < value.numerator < _LIMIT or value.denominator >= _LIMIT:
+        raise NumberOutOfRange()
+    return value
 
 
 def format_number(value: Number) -> str:

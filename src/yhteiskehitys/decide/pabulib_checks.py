@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import chain
 
+from ..limits import whole_number
 from .election import (
     CARDINAL,
     REQUIRED_META,
@@ -14,6 +15,7 @@ from .election import (
     Ballot,
     Election,
     Number,
+    NumberOutOfRange,
     parse_number,
 )
 from .errors import PabulibError
@@ -41,8 +43,15 @@ SEXES = {"M", "F", "O", "K"}
 def number(source: str, line: int | None, what: str, text: str) -> Number:
     try:
         return parse_number(text)
+    except NumberOutOfRange as exc:
+        raise PabulibError(source, line, f"{what} {exc}: {_short(text)}") from None
     except (ValueError, ZeroDivisionError):
-        raise PabulibError(source, line, f"{what} is not a number: {text.strip()!r}") from None
+        raise PabulibError(source, line, f"{what} is not a number: {_short(text)}") from None
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 def check_header(source: str, line: int, section: str, header: list[str]) -> None:
@@ -78,8 +87,10 @@ def check_meta(source: str, head_line: int, meta: dict[str, str], lines: dict[st
             if value < 0:
                 raise PabulibError(source, lines[key], f"META {key} is negative")
     for key in INTEGER_META:
-        if key in meta and not meta[key].strip().isdigit():
-            raise PabulibError(source, lines[key], f"META {key} is not a whole number")
+        if key in meta and whole_number(meta[key]) is None:
+            raise PabulibError(
+                source, lines[key], f"META {key} is not a whole number (of at most 18 digits)"
+            )
     if number(source, lines["budget"], "META budget", meta["budget"]) <= 0:
         raise PabulibError(source, lines["budget"], "META budget must be above zero")
     low, high = meta.get("min_length"), meta.get("max_length")
@@ -234,7 +245,8 @@ class BallotCheck:
         if not value:
             return True
         if column == "age":
-            return value.isdigit() and int(value) <= 130
+            age = whole_number(value)
+            return age is not None and age <= 130
         if column == "sex":
             return value in SEXES
         return self.neighborhoods is None or value in self.neighborhoods

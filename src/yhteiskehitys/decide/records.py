@@ -28,6 +28,15 @@ def _non_negative(instance, attribute, value) -> None:
         raise FieldValueError(attribute.name, f"must not be negative (got {value})")
 
 
+def _max_length(instance, attribute, value) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31
+    ):
+        raise FieldValueError(
+            attribute.name, f"must be a whole number from 0 to 2^31 - 1 (got {value!r})"
+        )
+
+
 def _vote_type(instance, attribute, value) -> None:
     if value not in VOTE_TYPES:
         raise FieldValueError(
@@ -44,7 +53,7 @@ class Budget:
     amount: Number = field(converter=_amount, validator=_non_negative)
     currency: str = "EUR"
     vote_type: str = field(default="approval", validator=_vote_type)
-    max_length: int | None = None
+    max_length: int | None = field(default=None, validator=_max_length)
     rule: str = "mes-add1-greedy"
     meta: dict[str, str] = field(factory=dict)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..limits import whole_number
 from .importing import MAX_REPORTED
 from .readers.tabular import open_table
 
@@ -143,9 +144,10 @@ def _row(
     if count_at is None:
         return activity, face, 1
     count_text = cell(count_at)
-    if not count_text.isdigit() or int(count_text) > MAX_COUNT:
+    count = whole_number(count_text)
+    if count is None or count > MAX_COUNT:
         return f"count: {count_text!r} is not a whole number of stickers (0-{MAX_COUNT})"
-    return activity, face, int(count_text)
+    return activity, face, count
 
 
 def import_tally(

@@ -15,17 +15,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import YhteiskehitysError
+from ..limits import whole_number
 
 
 def worth_forking(size: int, jobs: int) -> int:
     """How many processes to use for ``jobs`` jobs of about ``size`` pages each."""
     setting = os.environ.get("YK_REPORT_PROCESSES", "").strip()
     if setting:
-        if not setting.isdigit():
+        number = whole_number(setting, digits=4)
+        if number is None:
             raise YhteiskehitysError(
                 f"YK_REPORT_PROCESSES={setting!r}: give a whole number of processes, e.g. 2"
             )
-        wanted = max(1, int(setting))
+        wanted = max(1, number)
     elif size < 2000 or jobs < 2:
         wanted = 1
     else:

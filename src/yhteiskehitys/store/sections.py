@@ -47,7 +47,7 @@ def _repo_section(name: str, attr: str) -> Section:
         objs = [
             structure(d, repo.model, tx.converter, f"{source}[{n}]") for n, d in enumerate(items)
         ]
-        repo._require_new(objs)
+        repo._require_unique(objs)  # the store is empty; insert() names an id it holds
         repo.check(objs)
         repo.insert(objs)
         return len(objs)
@@ -77,7 +77,7 @@ def _subject_section(name: str, attr: str) -> Section:
                 raise ConfigError([f"{where}: state and state_since are required"])
             objs.append(structure(data, repo.model, tx.converter, where))
             states.append((state, structure(since, datetime, tx.converter, f"{where}.state_since")))
-        repo._require_new(objs)
+        repo._require_unique(objs)  # as above
         repo.check(objs)
         repo.insert(objs, states)
         return len(objs)

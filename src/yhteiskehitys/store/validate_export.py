@@ -11,6 +11,7 @@ model class.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import sqlalchemy as sa
@@ -232,20 +233,65 @@ def _check_section(
     check.unique(keyed, name)
 
 
+_ANY, _TEXT, _DATE, _OTHER = range(4)
+
+
+def _quick(column: sa.Column[Any]) -> tuple[int, int]:
+    """What :func:`column_problems` passes at a glance: any value (JSON), a text up to a
+    length without NUL (strings), any text (dates and times); the rest it looks at in full."""
+    kind = column.type
+    if isinstance(kind, sa.JSON):
+        return _ANY, 0
+    if isinstance(kind, sa.Boolean | sa.Integer | sa.Float):
+        return _OTHER, 0
+    if isinstance(kind, sa.Date | sa.DateTime):
+        return _DATE, 0
+    if isinstance(kind, sa.String):
+        return _TEXT, kind.length if kind.length is not None else sys.maxsize
+    return _OTHER, 0
+
+
+_PLANS: dict[int, tuple[sa.Table, list[tuple[sa.Column[Any], str, bool, int, int]]]] = {}
+
+
+def _plan(table: sa.Table) -> list[tuple[sa.Column[Any], str, bool, int, int]]:
+    """Per column: the column, its name, whether it may be null, and :func:`_quick`; built once
+    per table, as an export has hundreds of rows and each is checked column by column."""
+    found = _PLANS.get(id(table))
+    if found is None or found[0] is not table:
+        plan = [(c, c.name, bool(c.nullable), *_quick(c)) for c in table.c]
+        found = _PLANS[id(table)] = (table, plan)
+    return found[1]
+
+
 def _check_table(
     check: _Checker, table: sa.Table, rows: list[tuple[int, dict[str, Any]]], where: str
 ) -> None:
     columns = table.c
+    plan = _plan(table)
+    allowed = set(columns.keys())
     for n, item in rows:
-        for key in sorted(set(item) - set(columns.keys())):
-            check.add(f"{where}[{n}].{key}: unknown field (allowed: {', '.join(columns.keys())})")
-        for column in columns:
-            here = f"{where}[{n}].{column.name}"
-            if column.name not in item:
-                if not column.nullable:
-                    check.add(f"{here}: required field is missing")
+        if not allowed.issuperset(item):
+            for key in sorted(set(item) - allowed):
+                check.add(
+                    f"{where}[{n}].{key}: unknown field (allowed: {', '.join(columns.keys())})"
+                )
+        for column, name, nullable, quick, longest in plan:
+            if name not in item:
+                if not nullable:
+                    check.add(f"{where}[{n}].{name}: required field is missing")
                 continue
-            for problem in column_problems(column, item[column.name], here):
+            value = item[name]
+            if value is None:
+                if nullable:
+                    continue
+            elif quick == _ANY:
+                continue
+            elif type(value) is str and (
+                quick == _DATE or (quick == _TEXT and len(value) <= longest and "\x00" not in value)
+            ):
+                continue
+            for problem in column_problems(column, value, f"{where}[{n}].{name}"):
                 check.add(problem)
     # The primary key and every unique constraint, single or composite, as the database
     # checks them; a single-column key is also what other tables' references are checked by.
