@@ -186,6 +186,7 @@ an import, a reader or the templates:
 ```sh
 make reliability                                              # SQLite only
 YK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test make reliability   # and PostgreSQL
+.venv/bin/python -m reliability.run --only fuzz --kinds records,pb --seconds 60   # the fuzz alone
 ```
 
 It runs `python -m reliability.run`, prints the table below and writes this page. The whole run
@@ -197,14 +198,8 @@ cases; the table shows how many each ran. (The survey exports' cases are shared 
 five readers, which share one tabular core but each have their own seed file; the `.pb` files'
 cases over an approval and a cumulative seed.)
 
-To run the fuzz alone, of some kinds, for a fixed time (it prints the cases per second of each
-kind, and writes no page):
-
-```sh
-.venv/bin/python -m reliability.run --only fuzz --kinds records,pb --seconds 60
-```
-
-The kinds are `records`, `programme`, `surveys`, `mapping` and `pb` (all of them by default).
+The last command above runs the fuzz alone, of some kinds, for a fixed time: it prints the
+cases per second of each kind, and writes no page. The kinds are `records`, `programme`, `surveys`, `mapping` and `pb` (all of them by default).
 
 - **crash**: `survey import`, `import`, `participant erase`, `report` and a migration (schema
   version 1 to the current one), each run in a forked process that is killed with SIGKILL after a
