@@ -199,7 +199,8 @@ five readers, which share one tabular core but each have their own seed file; th
 cases over an approval and a cumulative seed.)
 
 The last command above runs the fuzz alone, of some kinds, for a fixed time: it prints the
-cases per second of each kind, and writes no page. The kinds are `records`, `programme`, `surveys`, `mapping` and `pb` (all of them by default).
+cases per second of each kind, and writes no page. The kinds are `records`, `programme`,
+`surveys`, `mapping` and `pb` (all of them by default).
 
 - **crash**: `survey import`, `import`, `participant erase`, `report` and a migration (schema
   version 1 to the current one), each run in a forked process that is killed with SIGKILL after a
