@@ -14,7 +14,8 @@ def budget_outcomes(budgets: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]
     """The decided budgets of :func:`.decisions.read_budgets` (counted once there), shaped for
     a model's own pages: each with its ``outcome``
     (:func:`~yhteiskehitys.decide.data.outcome_data`), ``voters`` and, per project id, its name,
-    cost, area and category; or its ``error``."""
+    cost, area (as stored: a school's id, say), ``area_name`` (the organisation's name when the
+    area is one's id) and category; or its ``error``."""
     out = []
     for data in budgets:
         item: dict[str, Any] = {
@@ -23,7 +24,13 @@ def budget_outcomes(budgets: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]
             "currency": data["currency"],
             "rule": data["rule"],
             "projects": {
-                p["id"]: {k: p[k] for k in ("name", "cost", "area", "category")}
+                p["id"]: {
+                    "name": p["name"],
+                    "cost": p["cost"],
+                    "area": p["area_id"],
+                    "area_name": p["area"],
+                    "category": p["category"],
+                }
                 for p in data["projects"]
             },
         }

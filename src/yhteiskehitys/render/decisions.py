@@ -67,6 +67,7 @@ def read_budgets(tx: Any, pm: Any, today: date) -> list[dict[str, Any]]:
                     "cost": p.cost,
                     "category": p.category,
                     "area": area_of.get(p.id, ""),
+                    "area_id": p.area,
                 }
                 for p in items.values()
             ],
