@@ -6,6 +6,8 @@ fails, so ``make demo`` fails loudly.
 
 from __future__ import annotations
 
+import functools
+import json
 import shutil
 import subprocess
 import sys
@@ -73,8 +75,14 @@ LOOP_TODAY = {
 }
 
 
+def name_of(folder: Path, root: Path = BUILD) -> str:
+    """A programme's name in the tables here: its folder below ``root`` (``kehittajaryhma``,
+    ``kittila-perhekeskus/perhekeskus``)."""
+    return folder.relative_to(root).as_posix()
+
+
 def loop_today(target: Path) -> str:
-    return LOOP_TODAY.get(target.relative_to(BUILD).as_posix(), "2025-03-01")
+    return LOOP_TODAY.get(name_of(target), "2025-03-01")
 
 
 # What else a programme's demo shows: its budget's outcome, its election's result, its answers.
@@ -85,7 +93,7 @@ SHOWS = {
 
 
 def shows(target: Path) -> None:
-    for command in SHOWS.get(target.relative_to(BUILD).as_posix(), []):
+    for command in SHOWS.get(name_of(target), []):
         yk(*command, str(target))
 
 
@@ -120,12 +128,17 @@ def publish(target: Path) -> list[Path]:
 def gives_certificates(target: Path) -> bool:
     """Whether the programme's model gives participation certificates (a family centre's does
     not), as ``yk models --format json`` tells."""
-    import json
     import tomllib
 
     model = tomllib.loads((target / "programme.toml").read_text(encoding="utf-8"))["model"]
+    return model in certifying_models()
+
+
+@functools.cache
+def certifying_models() -> frozenset[str]:
+    """The installed models that give certificates; asked of ``yk`` once for the whole demo."""
     listed = subprocess.run([YK, "models", "--format", "json"], check=True, capture_output=True)
-    return any(m["name"] == model and m["certificates"] for m in json.loads(listed.stdout))
+    return frozenset(m["name"] for m in json.loads(listed.stdout) if m["certificates"])
 
 
 def main() -> None:

@@ -19,16 +19,23 @@ import pytest
 from yhteiskehitys.cli.main import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-FOLDERS = sorted(
-    p.parent
-    for pattern in ("*/programme.toml", "*/*/programme.toml")
-    for p in EXAMPLES.glob(pattern)
-)
-"""Every example's programme folder; a case with several programmes (Kittilä) has one each."""
+
+
+def _load(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+DEMO = _load(EXAMPLES / "build_demo.py")
+FOLDERS = DEMO.programmes()
+"""Every example's programme folder, as ``make demo`` finds them; a case with several
+programmes (Kittilä) has one each."""
 
 
 def name(example: Path) -> str:
-    return example.relative_to(EXAMPLES).as_posix()
+    return DEMO.name_of(example, EXAMPLES)
 
 
 def readme_of(example: Path) -> Path:
@@ -136,10 +143,7 @@ def test_kittila_site_shows_the_youth_council_election_and_its_lot(tmp_path, cap
 def test_kittila_records_are_what_its_commands_write(tmp_path, capsys):
     """build_records.py, the record of how the example was made, still runs, and writes the
     same records as the committed ones (random keys, hashes and write times aside)."""
-    spec = importlib.util.spec_from_file_location("build_records", KITTILA / "build_records.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main_([str(tmp_path)])
+    _load(KITTILA / "build_records.py").main_([str(tmp_path)])
     capsys.readouterr()
     for name in ("lapsiparlamentti", "perhekeskus"):
         fresh = json.loads((tmp_path / name / "records.json").read_text(encoding="utf-8"))

@@ -16,17 +16,6 @@ import pytest
 from yhteiskehitys.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted(
-    p.parent for pattern in ("*/programme.toml", "*/*/programme.toml")
-    for p in (ROOT / "examples").glob(pattern)
-)  # fmt: skip
-"""Every example's programme folder; a case with several programmes has one folder each."""
-
-
-def _name(example: Path) -> str:
-    return example.relative_to(ROOT / "examples").as_posix()
-
-
 HYPHEN_BEFORE_NUMBER = re.compile(r"(?<![^\W\d_])-\d")
 """A hyphen-minus before a digit, unless a letter precedes it (a word such as ``tyo-1`` in a file
 name): ``-1,6``, ``0-100`` and ``2024-03-01`` are all caught."""
@@ -37,6 +26,15 @@ def _demo():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+DEMO = _demo()
+EXAMPLES = DEMO.programmes()
+"""Every example's programme folder, as ``make demo`` finds them."""
+
+
+def _name(example: Path) -> str:
+    return DEMO.name_of(example, DEMO.EXAMPLES)
 
 
 class _Text(HTMLParser):
@@ -70,7 +68,6 @@ def visible(html: str) -> str:
 @pytest.fixture(scope="module")
 def finnish_sites(tmp_path_factory):
     """Each example loaded as examples/build_demo.py loads it, and its Finnish site."""
-    demo = _demo()
     sites = {}
     for example in EXAMPLES:
         target = tmp_path_factory.mktemp("demo") / example.name
@@ -82,9 +79,9 @@ def finnish_sites(tmp_path_factory):
             rounds |= {r["name"] for r in records["records"].get("survey_rounds", [])}
         for csv in sorted((target / "surveys").glob("*.csv")):
             year, season, group = csv.stem.split("-", 2)
-            name = f"{year}-{demo.SURVEY_ROUNDS[season]}"
+            name = f"{year}-{DEMO.SURVEY_ROUNDS[season]}"
             rounds.add(name)
-            group = demo.SURVEY_GROUPS[group]
+            group = DEMO.SURVEY_GROUPS[group]
             args = ["survey", "import", str(csv), "--round", name, "--group", group]
             assert main([*args, "--reader", "webropol", str(target)]) == 0
         assert main(["report", str(target), "--out", str(target / "site"), "--lang", "fi"]) == 0
